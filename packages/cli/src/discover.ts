@@ -1,0 +1,143 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+
+/** What the CLI looks for when given a directory. */
+export const MANIFEST_PATTERNS = ['**/nvcf-keys.{yaml,yml,json}', '**/*.nvcf-keys.{yaml,yml,json}'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
+export interface Discovery {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Directories and paths that could not be read; the run goes on without them. */
+  skipped: SkippedPath[];
+  /** Command-line paths that do not exist. */
+  missing: string[];
+}
+
+/**
+ * Finds manifests under the given paths. A file named on the command line is linted whatever its
+ * name; directories are searched with fast-glob, honouring `.gitignore`, skipping `node_modules`,
+ * never following symbolic links (so a link loop cannot trap it) and never stopping at an
+ * unreadable directory.
+ */
+export async function discoverFiles(inputs: readonly string[], cwd: string, patterns = MANIFEST_PATTERNS): Promise<Discovery> {
+  const files = new Set<string>();
+  const skipped: SkippedPath[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(input);
+      else skipped.push({ path: absolute, reason: describeErrno(code) });
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      files.add(absolute);
+      continue;
+    }
+    for (const file of await searchDirectory(absolute, patterns, skipped)) files.add(file);
+  }
+  return { files: [...files].sort(), skipped, missing };
+}
+
+async function searchDirectory(directory: string, patterns: readonly string[], skipped: SkippedPath[]): Promise<string[]> {
+  const entries = await fg([...patterns, '**/.gitignore'], {
+    cwd: directory,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: ALWAYS_IGNORED,
+    fs: recordingFs(skipped),
+  });
+  const gitignores = entries.filter((e) => path.basename(e) === '.gitignore');
+  const candidates = entries.filter((e) => path.basename(e) !== '.gitignore');
+  const rules = [...(await ancestorGitignores(directory)), ...gitignores].map(loadGitignore).filter((r) => r !== undefined);
+  return candidates.filter((file) => !rules.some((rule) => rule.ignores(file)));
+}
+
+interface GitignoreRule {
+  ignores(file: string): boolean;
+}
+
+function loadGitignore(file: string): GitignoreRule | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const base = path.dirname(file);
+  const matcher: Ignore = ignore().add(text);
+  return {
+    ignores(candidate) {
+      const relative = path.relative(base, candidate);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      return matcher.ignores(relative.split(path.sep).join('/'));
+    },
+  };
+}
+
+/** `.gitignore` files above the searched directory, up to the repository root. */
+async function ancestorGitignores(directory: string): Promise<string[]> {
+  const found: string[] = [];
+  let current = path.dirname(directory);
+  let below = directory;
+  while (current !== below) {
+    if (fs.existsSync(path.join(below, '.git'))) break;
+    const candidate = path.join(current, '.gitignore');
+    if (fs.existsSync(candidate)) found.push(candidate);
+    below = current;
+    current = path.dirname(current);
+  }
+  return found;
+}
+
+type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: unknown) => void;
+
+/** The real file system, noting every directory that cannot be read. */
+function recordingFs(skipped: SkippedPath[]): Partial<fg.FileSystemAdapter> {
+  const note = (target: string, error: NodeJS.ErrnoException | null) => {
+    if (error) skipped.push({ path: target, reason: describeErrno(error.code) });
+  };
+  const readdir = (target: string, optionsOrCallback: unknown, maybeCallback?: ReaddirCallback) => {
+    const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as ReaddirCallback;
+    const done: ReaddirCallback = (error, entries) => {
+      note(target, error);
+      callback(error, entries);
+    };
+    if (typeof optionsOrCallback === 'function') fs.readdir(target, done as never);
+    else fs.readdir(target, optionsOrCallback as never, done as never);
+  };
+  return { readdir: readdir as never };
+}
+
+export function describeErrno(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'path too long';
+    default:
+      return code ? `could not be read (${code})` : 'could not be read';
+  }
+}

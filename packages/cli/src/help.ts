@@ -1,0 +1,48 @@
+import { FORMAT_NAMES } from './formatters/index.js';
+import { MANIFEST_PATTERNS } from './discover.js';
+
+export const MAIN_HELP = `Usage: nvcf-keylint [options] [paths...]
+       nvcf-keylint explain --key NAME --action ACTION [--function ID[:VERSION]] [--manifest FILE]
+
+Checks NVCF Service Key manifests against the scope requirements of the NVCF
+Service Keys page: missing scopes, resource types that get 403, unknown names.
+
+Paths default to ".". Directories are searched for ${MANIFEST_PATTERNS.map((p) => p.replace('**/', '')).join(', ')}
+(honouring .gitignore, skipping node_modules, not following symbolic links);
+files named on the command line are linted whatever their name.
+
+Options:
+  -f, --format NAME     Output format: ${FORMAT_NAMES.join(', ')} (default: stylish).
+                        json is the shape of ESLint's json formatter.
+      --color           Colour the output even when it is not a terminal.
+      --no-color        Never colour the output.
+      --quiet           Report errors only, not warnings.
+      --max-warnings N  Fail (exit 1) when there are more than N warnings.
+  -h, --help            Show this help.
+  -v, --version         Print the version.
+
+Commands:
+  explain               Would a key be allowed an action? Run "nvcf-keylint explain --help".
+
+Exit codes: 0 no errors; 1 errors found, or more warnings than --max-warnings;
+2 usage or internal error. Key material (nvapi-...) is never printed.
+`;
+
+export const EXPLAIN_HELP = `Usage: nvcf-keylint explain --key NAME --action ACTION [--function ID[:VERSION]] [--manifest FILE] [--format json]
+
+Answers "would this call be allowed?" the way the Service Keys page's
+Troubleshooting section would: every reason the key would get 403 (a missing
+scope, an unsupported resource type, a function the key does not cover), each
+with its fix. When every check passes it says so, and reminds you that key
+changes take up to 15 minutes to propagate.
+
+Options:
+      --key NAME          The key's name in the manifest.
+      --action ACTION     An action id, e.g. deploy-function, invoke-function.
+      --function ID[:V]   The function (and version) the call targets.
+      --manifest FILE     The manifest to read (default: manifests found under ".").
+  -f, --format NAME       text (default) or json: {allowed, reasons: [{ruleId, message}]}.
+  -h, --help              Show this help.
+
+Exit codes: 0 allowed; 1 denied; 2 usage error (unknown key or action, unreadable manifest).
+`;

@@ -1,0 +1,171 @@
+import { createRequire } from 'node:module';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { lint, redactKeyMaterial, type Finding, type ManifestFacts } from '@nvcf-keylint/core';
+import { discoverFiles, type Discovery } from './discover.js';
+import { explain, ExplainUsageError } from './explain.js';
+import { ansiColors, formatResults, isFormatName, noColors, FORMAT_NAMES } from './formatters/index.js';
+import { displayPath } from './formatters/stylish.js';
+import { EXPLAIN_HELP, MAIN_HELP } from './help.js';
+import { readManifestFiles } from './read-files.js';
+import { toLintResults } from './results.js';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour by default). */
+  isTTY: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function defaultIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+  };
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws, never prints key material. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const safe: CliIo = { ...io, stdout: (t) => io.stdout(redactKeyMaterial(t)), stderr: (t) => io.stderr(redactKeyMaterial(t)) };
+  try {
+    if (argv[0] === 'explain') return await runExplain(argv.slice(1), safe);
+    return await runLint(argv, safe);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ExplainUsageError) {
+      safe.stderr(`nvcf-keylint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    safe.stderr(`nvcf-keylint: internal error: ${message}\nThis is a bug in nvcf-keylint; please report it with the input that caused it.\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function parse<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals, allowNegative: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "nvcf-keylint --help" for usage.`);
+  }
+}
+
+async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      color: { type: 'boolean' },
+      quiet: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+    true,
+  );
+  if (values.help) {
+    io.stdout(MAIN_HELP);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  const format = values.format;
+  if (!isFormatName(format)) throw new UsageError(`Unknown format '${format}'; use one of ${FORMAT_NAMES.join(', ')}.`);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+
+  const discovery = await discoverFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  reportDiscovery(discovery, io);
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);
+  }
+  const manifests: ManifestFacts[] = await readManifestFiles(discovery.files);
+  const findings: Finding[] = lint({ manifests, usages: [], secrets: [] });
+  const results = toLintResults(discovery.files, findings, values.quiet);
+  const colors = (values.color ?? io.isTTY) ? ansiColors : noColors;
+  io.stdout(formatResults(format, results, { colors, cwd: io.cwd }));
+  if (discovery.files.length === 0 && format === 'stylish') {
+    io.stderr(`nvcf-keylint: no key manifests found (looked for ${MAIN_PATTERNS_TEXT}).\n`);
+  }
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`nvcf-keylint found too many warnings (maximum: ${maxWarnings}).\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json} and *.nvcf-keys.{yaml,yml,json}';
+
+function reportDiscovery(discovery: Discovery, io: CliIo): void {
+  for (const skipped of discovery.skipped) {
+    io.stderr(`nvcf-keylint: skipped ${displayPath(skipped.path, io.cwd)}: ${skipped.reason}\n`);
+  }
+}
+
+function parseMaxWarnings(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number, not '${text}'.`);
+  return Number(text);
+}
+
+async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      key: { type: 'string' },
+      action: { type: 'string' },
+      function: { type: 'string' },
+      manifest: { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    false,
+  );
+  if (values.help) {
+    io.stdout(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  void positionals;
+  if (values.key === undefined || values.action === undefined) {
+    throw new UsageError('explain needs --key NAME and --action ACTION. Run "nvcf-keylint explain --help" for usage.');
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format '${values.format}'; use text or json.`);
+  const discovery = await discoverFiles([values.manifest ?? '.'], io.cwd);
+  if (discovery.missing.length > 0) throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);
+  const manifests = await readManifestFiles(discovery.files);
+  const request = { key: values.key, action: values.action, ...(values.function === undefined ? {} : { function: values.function }) };
+  const answer = explain(manifests, request);
+  if (values.format === 'json') {
+    io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
+  } else {
+    const target = answer.function === undefined ? '' : ` on ${answer.function}`;
+    const lines = [
+      `Key '${answer.key}' (${displayPath(answer.manifest, io.cwd)}) calling ${answer.action}${target}: ${answer.allowed ? 'allowed' : 'denied (403)'}`,
+    ];
+    for (const reason of answer.reasons) {
+      lines.push('', `  ${reason.severity === 'error' ? 'error  ' : 'warning'}  ${reason.message}  ${reason.ruleId}`, `           fix: ${reason.fix}`);
+    }
+    if (answer.reasons.length === 0) lines.push('', '  Its scopes and resource type are what the Service Keys page requires for this action.');
+    for (const note of answer.notes) lines.push('', `  note: ${note}`);
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return answer.allowed ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../package.json') as { version: string }).version;
+}

@@ -1,0 +1,62 @@
+import { keyAccessFromSpec, missingScopeProblem, missingScopes } from '../access.js';
+import type { Action } from '../catalogue/index.js';
+import { scopePhrase } from '../phrases.js';
+import { at } from './locate.js';
+import { defineRule } from './rule.js';
+import { reportUsageProblems } from './usage-judgement.js';
+
+export const missingScope = defineRule({
+  meta: {
+    id: 'missing-scope',
+    type: 'problem',
+    description: 'Require every key to hold all the scopes its actions need',
+    defaultSeverity: 'error',
+    fixable: true,
+    messages: {
+      missingScopes: "Key '{{key}}' lacks {{missing}}, which {{action}} requires.",
+      scopeAlone: "Key '{{key}}' has {{scope}}, but {{action}} also requires {{missing}}; without it the key gets 403.",
+    },
+    schema: [],
+    source: { ref: 'service-keys', section: 'Troubleshooting', note: 'Scope is missing for the action' },
+  },
+  check(context) {
+    const { catalogue } = context;
+    for (const manifest of context.facts.manifests) {
+      for (const key of manifest.keys) {
+        const access = keyAccessFromSpec(catalogue, key);
+        if (!access) continue;
+        if (key.actions !== null) {
+          for (const entry of key.actions) {
+            const action = catalogue.action(entry.value);
+            const problem = action && missingScopeProblem(access, action);
+            if (problem) {
+              context.report({ messageId: 'missingScopes', data: problem.data, location: at(manifest.file, entry.range) });
+            }
+          }
+          continue;
+        }
+        // No declared purpose: a scope is only useful through an action whose scopes are all present
+        // (Deploy Function is useless without List Functions). Name the nearest such action.
+        for (const entry of key.scopes ?? []) {
+          const scope = catalogue.scope(entry.value);
+          if (!scope) continue;
+          const candidates = catalogue
+            .actionsRequiring(scope.name)
+            .filter((a) => catalogue.actionVerdict(a, access.resourceType) !== 'unsupported');
+          if (candidates.length === 0 || candidates.some((a) => missingScopes(access, a).length === 0)) continue;
+          const nearest = candidates.reduce<Action>((best, a) =>
+            missingScopes(access, a).length < missingScopes(access, best).length ? a : best,
+          candidates[0] as Action);
+          context.report({
+            messageId: 'scopeAlone',
+            data: { key: key.name, scope: scope.name, action: nearest.id, missing: scopePhrase(missingScopes(access, nearest)) },
+            location: at(manifest.file, entry.range),
+          });
+        }
+      }
+    }
+    reportUsageProblems(catalogue, context.facts, 'missing-scope', (problem, { usage, related }) => {
+      context.report({ messageId: 'missingScopes', data: problem.data, location: at(usage.file, usage.range), related });
+    });
+  },
+});

@@ -1,0 +1,58 @@
+import { evaluateAccess, keyAccessFromSpec, type AccessProblem } from '../access.js';
+import type { Catalogue } from '../catalogue/index.js';
+import type { Facts, KeySpec, Usage } from '../facts.js';
+import type { RelatedLocation } from '../finding.js';
+import { at } from './locate.js';
+
+export interface UsageJudgement {
+  usage: Usage;
+  /** The manifest key whose `env` lists the usage's credential. */
+  key: KeySpec;
+  problems: AccessProblem[];
+  related: RelatedLocation[];
+}
+
+const cache = new WeakMap<Facts, UsageJudgement[]>();
+
+/**
+ * Every usage whose credential resolves to a manifest key, with the reasons that key would be
+ * denied. Usages whose credential or key cannot be resolved are left out: nothing is guessed.
+ * Computed once per set of facts; several rules read it.
+ */
+export function judgeUsages(catalogue: Catalogue, facts: Facts): UsageJudgement[] {
+  const cached = cache.get(facts);
+  if (cached) return cached;
+  const keysByCredential = new Map<string, KeySpec>();
+  for (const manifest of facts.manifests) {
+    for (const key of manifest.keys) {
+      for (const env of key.env) if (!keysByCredential.has(env.value)) keysByCredential.set(env.value, key);
+    }
+  }
+  const judgements: UsageJudgement[] = [];
+  for (const usage of facts.usages) {
+    const action = catalogue.action(usage.action);
+    const key = usage.credential === null ? undefined : keysByCredential.get(usage.credential);
+    const access = key && keyAccessFromSpec(catalogue, key);
+    if (!action || !key || !access) continue;
+    judgements.push({
+      usage,
+      key,
+      problems: evaluateAccess(catalogue, access, action, usage.target),
+      related: [{ message: `Key '${key.name}' is declared here.`, location: at(key.file, key.range) }],
+    });
+  }
+  cache.set(facts, judgements);
+  return judgements;
+}
+
+/** Reports, for one rule, the problems of every resolved usage. */
+export function reportUsageProblems(
+  catalogue: Catalogue,
+  facts: Facts,
+  ruleId: AccessProblem['ruleId'],
+  report: (problem: AccessProblem, judgement: UsageJudgement) => void,
+): void {
+  for (const judgement of judgeUsages(catalogue, facts)) {
+    for (const problem of judgement.problems) if (problem.ruleId === ruleId) report(problem, judgement);
+  }
+}
