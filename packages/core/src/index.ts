@@ -7,3 +7,4 @@ export * from './redact.js';
 export * from './suggest.js';
 export * from './phrases.js';
 export * from './rules/index.js';
+export * from './ngc-command.js';

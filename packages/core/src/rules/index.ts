@@ -29,3 +29,14 @@ export function findRule(id: string): Rule | undefined {
 export { defineRule, ruleDocsUrl, REPOSITORY_URL } from './rule.js';
 export type { Rule, RuleMeta, RuleContext, ReportDescriptor } from './rule.js';
 export type { ManifestSchemaMessageId } from './manifest-schema.js';
+export {
+  duplicateCredential,
+  functionOutOfScope,
+  hardcodedKey,
+  manifestSchema,
+  missingScope,
+  undocumentedCombination,
+  unknownAction,
+  unknownScope,
+  unsupportedResourceType,
+};
