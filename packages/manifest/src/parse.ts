@@ -1,9 +1,17 @@
 import type { FatalProblem } from '@nvcf-keylint/core';
-import { parseDocument, type Document } from 'yaml';
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { Composer, Parser, type CST, type Document } from 'yaml';
 import type { Positions } from './positions.js';
 
 /** A manifest may use a few aliases; an alias bomb expands past this and is refused. */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * A manifest nests about six levels deep. Deeper documents are refused before they are composed:
+ * the composer recurses, and a stack overflow inside V8's regular-expression engine is fatal to the
+ * process rather than a catchable error.
+ */
+export const MAX_NESTING = 64;
 
 export type Parsed =
   | { ok: true; document: Document.Parsed; data: unknown }
@@ -14,20 +22,41 @@ export type Parsed =
  * Duplicate mapping keys and alias bombs are parse failures.
  */
 export function parseManifestText(text: string, format: 'yaml' | 'json', positions: Positions): Parsed {
-  if (format === 'json') {
-    const jsonError = checkJson(text, positions);
-    if (jsonError) return { ok: false, fatal: jsonError };
-  }
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    // The CST parser is iterative, so it is safe on any input; depth is checked before composing.
+    const tokens = [...new Parser().parse(text)];
+    const tooDeep = findExcessiveNesting(tokens, MAX_NESTING);
+    if (tooDeep !== undefined) {
+      return {
+        ok: false,
+        fatal: {
+          message: `Parsing error: the document nests more than ${MAX_NESTING} levels deep and is not read; a manifest needs a handful.`,
+          range: positions.range(tooDeep, tooDeep + 1),
+        },
+      };
+    }
+    const documents = [...new Composer({ prettyErrors: false, uniqueKeys: true, strict: true }).compose(tokens, true, text.length)];
+    if (documents.length > 1) {
+      const second = documents[1]?.range[0] ?? 0;
+      return {
+        ok: false,
+        fatal: { message: `Parsing error: a manifest is one YAML document; this file has ${documents.length}.`, range: positions.range(second, second) },
+      };
+    }
+    document = documents[0] as Document.Parsed;
   } catch (error) {
     return { ok: false, fatal: { message: internalMessage(error), range: positions.range(0, 0) } };
+  }
+  if (format === 'json') {
+    // Checked after YAML, whose errors are located well; this catches what YAML allows and JSON not.
+    const jsonError = checkJson(text, positions);
+    if (jsonError) return { ok: false, fatal: jsonError };
   }
   const [first] = document.errors;
   if (first) {
     const [start, end] = first.pos;
-    return { ok: false, fatal: { message: describeYamlError(first.code, first.message, text.slice(start, end)), range: positions.range(start, end) } };
+    return { ok: false, fatal: { message: describeYamlError(first.code, first.message, keyTextAt(text, start)), range: positions.range(start, end) } };
   }
   let data: unknown;
   try {
@@ -48,18 +77,34 @@ export function parseManifestText(text: string, format: 'yaml' | 'json', positio
 }
 
 function checkJson(text: string, positions: Positions): FatalProblem | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    if (error instanceof RangeError) return { message: internalMessage(error), range: positions.range(0, 0) };
-    const raw = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/.exec(raw);
-    const offset = at ? Number(at[1]) : text.length;
-    const reason = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { message: `Parsing error: invalid JSON: ${reason}.`, range: positions.range(offset, offset + 1) };
-  }
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const [first] = errors;
+  if (!first) return undefined;
+  return {
+    message: `Parsing error: invalid JSON: ${JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)}.`,
+    range: positions.range(first.offset, first.offset + Math.max(1, first.length)),
+  };
 }
+
+const JSON_ERRORS: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a colon is expected',
+  CommaExpected: 'a comma is expected',
+  CloseBraceExpected: 'a closing brace is expected',
+  CloseBracketExpected: 'a closing bracket is expected',
+  EndOfFileExpected: 'nothing may follow the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
 
 const YAML_HINTS: Partial<Record<string, string>> = {
   DUPLICATE_KEY: 'each key may appear only once in a mapping',
@@ -69,6 +114,12 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   MULTILINE_IMPLICIT_KEY: 'a key cannot span lines; check the indentation or a missing colon',
   TAB_AS_INDENT: 'YAML indents with spaces, not tabs',
 };
+
+/** The mapping key written at `offset`, quoted or plain (for duplicate-key messages). */
+function keyTextAt(text: string, offset: number): string {
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:\n]*))/.exec(text.slice(offset, offset + 200));
+  return (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim();
+}
 
 function describeYamlError(code: string, message: string, source: string): string {
   const firstLine = message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? message;
@@ -80,4 +131,30 @@ function describeYamlError(code: string, message: string, source: string): strin
 function internalMessage(error: unknown): string {
   if (error instanceof RangeError) return 'Parsing error: the document is nested too deeply to read.';
   return `Parsing error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The offset of the first collection nested deeper than `max`, walking the CST without recursion. */
+function findExcessiveNesting(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token | undefined; depth: number };
+    if (token === undefined) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push({ token: token.value, depth });
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (depth + 1 > max) return token.offset;
+        for (const item of token.items) {
+          if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+          stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
 }
