@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { renderGeneratedFiles, root } from './generated-files.js';
+import { renderDocs, renderGeneratedFiles, root } from './generated-files.js';
 
-for (const [path, content] of renderGeneratedFiles()) {
+for (const [path, content] of [...renderGeneratedFiles(), ...(await renderDocs())]) {
   writeFileSync(`${root}${path}`, content);
   console.log(`wrote ${path}`);
 }

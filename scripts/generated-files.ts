@@ -2,13 +2,15 @@
  * Derived files and how to make them. `pnpm generate` writes them; a test fails when the checked-in
  * copies differ, so the catalogue and what is derived from it cannot drift.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { Catalogue } from '../packages/core/src/catalogue/catalogue.js';
 import type { CatalogueData } from '../packages/core/src/catalogue/types.js';
+import { rules } from '../packages/core/src/rules/index.js';
 import { buildManifestSchema } from '../packages/manifest/src/schema.js';
+import { renderDoc } from './doc-examples.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,6 +22,26 @@ export function readCatalogueSource(): CatalogueData {
   const validate = ajv.compile(schema);
   if (!validate(data)) throw new Error(`rules/catalogue.yaml does not match its schema:\n${ajv.errorsText(validate.errors, { separator: '\n' })}`);
   return data as CatalogueData;
+}
+
+/** The README's rule table, between its markers. */
+export function renderReadme(readme: string): string {
+  const table = [
+    '| rule | default | description |',
+    '|---|---|---|',
+    ...rules.map((r) => `| [\`${r.meta.id}\`](rules/docs/${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.description}. |`),
+  ].join('\n');
+  return readme.replace(/(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/, `$1\n${table}\n$2`);
+}
+
+/** Rule docs and the README, with their generated parts brought up to date. */
+export async function renderDocs(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(`${root}rules/docs`).filter((f) => f.endsWith('.md')).sort()) {
+    files.set(`rules/docs/${name}`, await renderDoc(readFileSync(`${root}rules/docs/${name}`, 'utf8')));
+  }
+  files.set('README.md', renderReadme(readFileSync(`${root}README.md`, 'utf8')));
+  return files;
 }
 
 /** Path (relative to the repository) -> content. */

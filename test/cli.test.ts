@@ -1,5 +1,5 @@
 /** End-to-end: the built `nvcf-keylint` binary on the bundled examples and on bad input. */
-import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, ROOT, runCli, STACK_TRACE } from './support/cli.js';
