@@ -105,8 +105,12 @@ function describeError(
     case 'enum': {
       // Scope and action names have rules of their own that can suggest the intended one.
       const parent = segments.at(-2);
+      if (typeof value !== 'string') {
+        // Scope and action entries have no `type` of their own: say here that they must be text.
+        if (parent === 'scopes' || parent === 'actions') return { messageId: 'wrongType', data: { where, expected: 'text', actual: describeValue(value) }, range: here };
+        return undefined; // `type` already says what is wrong
+      }
       if (parent === 'scopes' || parent === 'actions') return undefined;
-      if (typeof value !== 'string') return undefined; // `type` already says what is wrong
       const allowed = (params.allowedValues as unknown[]).map(String);
       const suggestion = suggest(value, allowed.map((name) => ({ name })));
       return {

@@ -217,6 +217,22 @@ testManifestRule(manifestSchema, {
       ],
     },
     {
+      name: 'scope and action entries that are not text',
+      code: `
+      version: 1
+      keys:
+        invoker:
+          scopes: [Invoke Function, 42, null]
+          resource: { type: All Functions }
+          actions: [{ invoke: true }]
+      `,
+      errors: [
+        { messageId: 'wrongType', line: 4, column: 31, message: "Entry 2 of `scopes` in key 'invoker' must be text, not 42." },
+        { messageId: 'wrongType', line: 4, column: 35, message: "Entry 3 of `scopes` in key 'invoker' must be text, not empty." },
+        { messageId: 'wrongType', line: 6, column: 15, message: "Entry 1 of `actions` in key 'invoker' must be text, not a mapping." },
+      ],
+    },
+    {
       name: '__proto__ is not a key name (and pollutes nothing)',
       code: `
       version: 1
