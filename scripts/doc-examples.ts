@@ -1,17 +1,25 @@
 /**
- * Rule docs show, after each example manifest, a `console` block with an nvcf-keylint command and
- * exactly what it prints for that manifest. `pnpm generate` runs the commands and writes their
+ * Rule docs show, after each example's files (a manifest, code), a `console` block with an
+ * nvcf-keylint command and exactly what it prints for them. `pnpm generate` runs the commands and writes their
  * output; a test fails when a doc's output differs from what the code prints now.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { main } from '../packages/cli/src/main.js';
 
-const BLOCK = /```(yaml|console)\n([\s\S]*?)```/g;
+const BLOCK = /```([a-z]+)((?: [a-z]+=\S+)*)\n([\s\S]*?)```/g;
+
+/** Where a fenced block of each language is written, unless it says `file=...`. */
+const DEFAULT_FILES: Record<string, string> = {
+  yaml: 'nvcf-keys.yaml',
+  ts: 'src/example.ts',
+  js: 'src/example.js',
+};
 
 export interface DocExample {
-  manifest: string;
+  /** Path (relative to the example's directory) -> content. */
+  files: Map<string, string>;
   command: string[];
   /** Offsets of the console block's body in the doc. */
   start: number;
@@ -20,27 +28,32 @@ export interface DocExample {
 
 export function findDocExamples(markdown: string): DocExample[] {
   const examples: DocExample[] = [];
-  let manifest: string | undefined;
+  let files = new Map<string, string>();
   for (const match of markdown.matchAll(BLOCK)) {
-    const [, language, body] = match as unknown as [string, string, string];
-    if (language === 'yaml') {
-      manifest = body;
+    const [, language, info, body] = match as unknown as [string, string, string, string];
+    if (language !== 'console') {
+      const file = /file=(\S+)/.exec(info)?.[1] ?? DEFAULT_FILES[language];
+      if (file !== undefined) files.set(file, body);
       continue;
     }
     const commandLine = body.split('\n')[0] ?? '';
     if (!commandLine.startsWith('$ nvcf-keylint')) continue;
-    if (manifest === undefined) throw new Error(`a console block has no manifest before it: ${commandLine}`);
-    const start = (match.index ?? 0) + '```console\n'.length;
-    examples.push({ manifest, command: commandLine.slice(2).split(/\s+/).filter((w) => w !== '').slice(1), start, end: start + body.length });
+    if (files.size === 0) throw new Error(`a console block has no files before it: ${commandLine}`);
+    const start = (match.index ?? 0) + match[0].indexOf('\n') + 1;
+    examples.push({ files, command: commandLine.slice(2).split(/\s+/).filter((w) => w !== '').slice(1), start, end: start + body.length });
+    files = new Map();
   }
   return examples;
 }
 
-/** Runs one example in a fresh directory holding its manifest as nvcf-keys.yaml. */
+/** Runs one example in a fresh directory holding its files. */
 export async function renderExample(example: DocExample): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-doc-'));
   try {
-    writeFileSync(join(dir, 'nvcf-keys.yaml'), example.manifest);
+    for (const [file, content] of example.files) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), content);
+    }
     let stdout = '';
     const code = await main(example.command, { cwd: dir, isTTY: false, stdout: (t) => (stdout += t), stderr: () => {} });
     const output = stdout.replace(/^\n/, '').trimEnd();

@@ -55,12 +55,21 @@ describe('rule docs', () => {
       expect(doc).toContain(`Default severity: \`${rule.meta.defaultSeverity}\``);
     });
 
-    it('has an incorrect example that this rule reports, and a correct one it does not', () => {
-      const [incorrect, correct] = findDocExamples(doc).map((e) => doc.slice(e.start, e.end));
-      expect(incorrect).toContain(id);
-      expect(incorrect).toMatch(/\$ echo \$\?\n1\n$/);
-      expect(correct).not.toContain(id);
-      expect(correct).toMatch(/\$ echo \$\?\n0\n$/);
+    it('has incorrect examples that this rule reports, and correct ones it does not', () => {
+      const correctStart = doc.indexOf('### Correct');
+      const examples = findDocExamples(doc);
+      const incorrect = examples.filter((e) => e.start < correctStart).map((e) => doc.slice(e.start, e.end));
+      const correct = examples.filter((e) => e.start > correctStart).map((e) => doc.slice(e.start, e.end));
+      expect(incorrect.length).toBeGreaterThan(0);
+      expect(correct.length).toBeGreaterThan(0);
+      for (const output of incorrect) {
+        expect(output).toContain(id);
+        expect(output).toMatch(/\$ echo \$\?\n1\n$/);
+      }
+      for (const output of correct) {
+        expect(output).not.toContain(id);
+        expect(output).toMatch(/\$ echo \$\?\n0\n$/);
+      }
     });
 
     it('shows exactly what nvcf-keylint prints for its examples (run `pnpm generate`)', async () => {

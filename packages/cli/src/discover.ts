@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { describeErrno } from '@nvcf-keylint/manifest';
 
 /** What the CLI looks for when given a directory. */
 export const MANIFEST_PATTERNS = ['**/nvcf-keys.{yaml,yml,json}', '**/*.nvcf-keys.{yaml,yml,json}'];
@@ -27,7 +28,12 @@ export interface Discovery {
  * never following symbolic links (so a link loop cannot trap it) and never stopping at an
  * unreadable directory.
  */
-export async function discoverFiles(inputs: readonly string[], cwd: string, patterns = MANIFEST_PATTERNS): Promise<Discovery> {
+export async function discoverFiles(
+  inputs: readonly string[],
+  cwd: string,
+  patterns: readonly string[] = MANIFEST_PATTERNS,
+  ignores: readonly string[] = [],
+): Promise<Discovery> {
   const files = new Set<string>();
   const skipped: SkippedPath[] = [];
   const missing: string[] = [];
@@ -46,12 +52,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, patt
       files.add(absolute);
       continue;
     }
-    for (const file of await searchDirectory(absolute, patterns, skipped)) files.add(file);
+    for (const file of await searchDirectory(absolute, patterns, ignores, skipped)) files.add(file);
   }
   return { files: [...files].sort(), skipped, missing };
 }
 
-async function searchDirectory(directory: string, patterns: readonly string[], skipped: SkippedPath[]): Promise<string[]> {
+async function searchDirectory(directory: string, patterns: readonly string[], ignores: readonly string[], skipped: SkippedPath[]): Promise<string[]> {
   const entries = await fg([...patterns, '**/.gitignore'], {
     cwd: directory,
     absolute: true,
@@ -59,7 +65,7 @@ async function searchDirectory(directory: string, patterns: readonly string[], s
     onlyFiles: true,
     followSymbolicLinks: false,
     suppressErrors: true,
-    ignore: ALWAYS_IGNORED,
+    ignore: [...ALWAYS_IGNORED, ...ignores],
     fs: recordingFs(skipped),
   });
   const gitignores = entries.filter((e) => path.basename(e) === '.gitignore');
@@ -122,22 +128,4 @@ function recordingFs(skipped: SkippedPath[]): Partial<fg.FileSystemAdapter> {
     else fs.readdir(target, optionsOrCallback as never, done as never);
   };
   return { readdir: readdir as never };
-}
-
-export function describeErrno(code: string | undefined): string {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENAMETOOLONG':
-      return 'path too long';
-    default:
-      return code ? `could not be read (${code})` : 'could not be read';
-  }
 }

@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { lint, redactKeyMaterial, type Finding, type ManifestFacts } from '@nvcf-keylint/core';
-import { discoverFiles, type Discovery } from './discover.js';
+import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';
 import { explain, ExplainUsageError } from './explain.js';
 import { ansiColors, formatResults, isFormatName, noColors, FORMAT_NAMES } from './formatters/index.js';
 import { displayPath } from './formatters/stylish.js';
 import { EXPLAIN_HELP, MAIN_HELP } from './help.js';
+import { CODE_IGNORES, CODE_PATTERNS, isCodeFile, lintCode } from './lint-code.js';
 import { readManifestFiles } from './read-files.js';
-import { toLintResults } from './results.js';
+import { toLintResults, type LintResult } from './results.js';
 
 export interface CliIo {
   cwd: string;
@@ -84,18 +85,21 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   if (!isFormatName(format)) throw new UsageError(`Unknown format '${format}'; use one of ${FORMAT_NAMES.join(', ')}.`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
-  const discovery = await discoverFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const discovery = await discoverFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, [...MANIFEST_PATTERNS, ...CODE_PATTERNS], CODE_IGNORES);
   reportDiscovery(discovery, io);
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);
   }
-  const manifests: ManifestFacts[] = await readManifestFiles(discovery.files);
+  const codeFiles = discovery.files.filter(isCodeFile);
+  const manifestFiles = discovery.files.filter((f) => !isCodeFile(f));
+  const manifests: ManifestFacts[] = await readManifestFiles(manifestFiles);
   const findings: Finding[] = lint({ manifests, usages: [], secrets: [] });
-  const results = toLintResults(discovery.files, findings, values.quiet);
+  const codeResults = await lintCode(codeFiles, { cwd: io.cwd, manifests: manifestFiles });
+  const results = mergeResults(toLintResults(manifestFiles, findings, values.quiet), codeResults, values.quiet);
   const colors = (values.color ?? io.isTTY) ? ansiColors : noColors;
   io.stdout(formatResults(format, results, { colors, cwd: io.cwd }));
   if (discovery.files.length === 0 && format === 'stylish') {
-    io.stderr(`nvcf-keylint: no key manifests found (looked for ${MAIN_PATTERNS_TEXT}).\n`);
+    io.stderr(`nvcf-keylint: nothing to lint (looked for ${MAIN_PATTERNS_TEXT} and JS/TS files).\n`);
   }
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -107,7 +111,15 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json} and *.nvcf-keys.{yaml,yml,json}';
+const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json}, *.nvcf-keys.{yaml,yml,json}';
+
+/** Manifest and code results in one list, ordered by path; `--quiet` drops warnings from both. */
+function mergeResults(manifestResults: LintResult[], codeResults: LintResult[], quiet: boolean): LintResult[] {
+  const code = quiet
+    ? codeResults.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 }))
+    : codeResults;
+  return [...manifestResults, ...code].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}
 
 function reportDiscovery(discovery: Discovery, io: CliIo): void {
   for (const skipped of discovery.skipped) {

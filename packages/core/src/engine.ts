@@ -35,7 +35,7 @@ export function lint(facts: Facts, options: LintOptions = {}): Finding[] {
       report({ messageId, data, location, related }) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message ${messageId}`);
-        const finding: Finding = { ruleId: rule.meta.id, severity, messageId, message: formatMessage(template, data), location };
+        const finding: Finding = { ruleId: rule.meta.id, severity, messageId, data, message: formatMessage(template, data), location };
         if (related && related.length > 0) finding.related = related;
         findings.push(finding);
       },

@@ -72,8 +72,12 @@ export interface Usage {
   file: string;
   range: SourceRange;
   action: string;
-  /** The env var / CI secret name the call's key comes from; `null` when it cannot be known. */
-  credential: string | null;
+  /**
+   * The env var / CI secret names the call's key may come from, in precedence order: the first one
+   * a manifest declares is the key used (the ngc CLI reads NGC_CLI_API_KEY, then NGC_API_KEY, then
+   * NGC_APP_KEY). Empty when it cannot be known statically.
+   */
+  credentials: string[];
   target?: UsageTarget;
   /** Normalised text of the call, for fingerprints. */
   text: string;

@@ -14,6 +14,8 @@ export interface Finding {
   severity: Severity;
   fatal?: true;
   messageId?: string;
+  /** What filled the message's placeholders (adapters such as ESLint format it themselves). */
+  data?: Record<string, string>;
   message: string;
   location: SourceLocation;
   /** E.g. from a call site to the manifest key it resolved to. */

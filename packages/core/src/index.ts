@@ -8,3 +8,5 @@ export * from './suggest.js';
 export * from './phrases.js';
 export * from './rules/index.js';
 export * from './ngc-command.js';
+export * from './nvcf-request.js';
+export * from './shell-words.js';

@@ -86,3 +86,28 @@ export function parseFunctionTarget(word: string | undefined): UsageTarget | und
   if (!match) return undefined;
   return match[2] === undefined ? { functionId: match[1] as string } : { functionId: match[1] as string, versionId: match[2] };
 }
+
+/** What a command's environment says about one variable. */
+export type EnvBinding = { credential: string } | { unknown: true };
+
+/**
+ * The env var names the ngc CLI's key may come from, in precedence order (NGC_CLI_API_KEY, then
+ * NGC_API_KEY, then NGC_APP_KEY, per the catalogue). A variable the command sets explicitly ends
+ * the search with what it is set from; inherited variables stay candidates. `inherits: false`
+ * (an `env` option without `...process.env`) means only explicit variables count.
+ */
+export function ngcKeyCredentials(
+  catalogue: Catalogue,
+  environment: { get(name: string): EnvBinding | undefined; inherits: boolean },
+): string[] {
+  const names: string[] = [];
+  for (const name of catalogue.cli.keyEnv) {
+    const binding = environment.get(name);
+    if (binding !== undefined) {
+      if ('credential' in binding) names.push(binding.credential);
+      return names;
+    }
+    if (environment.inherits) names.push(name);
+  }
+  return names;
+}

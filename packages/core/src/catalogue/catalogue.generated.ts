@@ -2,7 +2,7 @@
 import type { CatalogueData } from './types.js';
 
 export const catalogueData: CatalogueData = {
-  "revision": 1,
+  "revision": 2,
   "sources": {
     "service-keys": {
       "title": "NVCF documentation, Service Keys",
@@ -228,9 +228,14 @@ export const catalogueData: CatalogueData = {
       "delete": "remove",
       "auth": "authorization"
     },
+    "keyEnv": [
+      "NGC_CLI_API_KEY",
+      "NGC_API_KEY",
+      "NGC_APP_KEY"
+    ],
     "source": {
       "ref": "nvcf-operations",
-      "section": "Operations"
+      "section": "Credentials"
     }
   },
   "http": {

@@ -51,7 +51,7 @@ export interface CatalogueData {
   sources: Record<string, { title: string; url: string }>;
   scopes: ScopeData[];
   resourceTypes: ResourceTypeData[];
-  cli: { program: string; roots: string[]; aliases: Record<string, string>; source: SourceRef };
+  cli: { program: string; roots: string[]; aliases: Record<string, string>; keyEnv: string[]; source: SourceRef };
   http: { hosts: string[]; invocationHostSuffix: string; grpcHost: string; source: SourceRef };
   actions: ActionData[];
 }

@@ -6,6 +6,7 @@ import { missingScope } from './missing-scope.js';
 import type { Rule } from './rule.js';
 import { undocumentedCombination } from './undocumented-combination.js';
 import { unknownAction } from './unknown-action.js';
+import { unknownKey } from './unknown-key.js';
 import { unknownScope } from './unknown-scope.js';
 import { unsupportedResourceType } from './unsupported-resource-type.js';
 
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
   missingScope,
   undocumentedCombination,
   unknownAction,
+  unknownKey,
   unknownScope,
   unsupportedResourceType,
 ] as Rule[];
@@ -37,6 +39,7 @@ export {
   missingScope,
   undocumentedCombination,
   unknownAction,
+  unknownKey,
   unknownScope,
   unsupportedResourceType,
 };

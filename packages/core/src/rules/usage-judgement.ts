@@ -14,6 +14,26 @@ export interface UsageJudgement {
 
 const cache = new WeakMap<Facts, UsageJudgement[]>();
 
+/** Credential name -> the manifest key whose `env` lists it (the first claim wins). */
+export function keysByCredential(facts: Facts): Map<string, KeySpec> {
+  const byName = new Map<string, KeySpec>();
+  for (const manifest of facts.manifests) {
+    for (const key of manifest.keys) {
+      for (const env of key.env) if (!byName.has(env.value)) byName.set(env.value, key);
+    }
+  }
+  return byName;
+}
+
+/** The key a usage's first declared credential names. */
+export function resolveCredential(usage: Usage, byName: ReadonlyMap<string, KeySpec>): KeySpec | undefined {
+  for (const name of usage.credentials) {
+    const key = byName.get(name);
+    if (key) return key;
+  }
+  return undefined;
+}
+
 /**
  * Every usage whose credential resolves to a manifest key, with the reasons that key would be
  * denied. Usages whose credential or key cannot be resolved are left out: nothing is guessed.
@@ -22,16 +42,11 @@ const cache = new WeakMap<Facts, UsageJudgement[]>();
 export function judgeUsages(catalogue: Catalogue, facts: Facts): UsageJudgement[] {
   const cached = cache.get(facts);
   if (cached) return cached;
-  const keysByCredential = new Map<string, KeySpec>();
-  for (const manifest of facts.manifests) {
-    for (const key of manifest.keys) {
-      for (const env of key.env) if (!keysByCredential.has(env.value)) keysByCredential.set(env.value, key);
-    }
-  }
+  const byName = keysByCredential(facts);
   const judgements: UsageJudgement[] = [];
   for (const usage of facts.usages) {
     const action = catalogue.action(usage.action);
-    const key = usage.credential === null ? undefined : keysByCredential.get(usage.credential);
+    const key = resolveCredential(usage, byName);
     const access = key && keyAccessFromSpec(catalogue, key);
     if (!action || !key || !access) continue;
     judgements.push({

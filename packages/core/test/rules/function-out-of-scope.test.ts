@@ -29,7 +29,7 @@ const usage = (credential: string, action: string, target: Usage['target']): Usa
   file: 'deploy.sh',
   range: { line: 3, column: 1, endLine: 3, endColumn: 40 },
   action,
-  credential,
+  credentials: [credential],
   target,
   text: '',
 });

@@ -1,0 +1,74 @@
+/**
+ * Lints JS/TS files with the ESLint plugin through ESLint's Node API, with a configuration of its
+ * own (no user ESLint config is needed or read). ESLint and the TypeScript parser are imported only
+ * when there is code to lint, so a manifest-only run stays fast.
+ */
+import type { Linter } from 'eslint';
+import type { LintMessage, LintResult } from './results.js';
+
+export const CODE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'];
+export const CODE_PATTERNS = [`**/*.{${CODE_EXTENSIONS.join(',')}}`];
+/** Declaration files have no calls; minified bundles are not the code people write. */
+export const CODE_IGNORES = ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
+
+export function isCodeFile(file: string): boolean {
+  const extension = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return extension !== undefined && CODE_EXTENSIONS.includes(extension);
+}
+
+const PREFIX = 'nvcf-keylint/';
+
+export async function lintCode(files: readonly string[], options: { cwd: string; manifests: readonly string[] }): Promise<LintResult[]> {
+  if (files.length === 0) return [];
+  const [{ ESLint }, tsParser, { default: plugin, recommended }] = await Promise.all([
+    import('eslint'),
+    import('@typescript-eslint/parser'),
+    import('@nvcf-keylint/eslint-plugin'),
+  ]);
+  const settings = { nvcf: options.manifests.length > 0 ? { manifest: [...options.manifests] } : {} };
+  const base = {
+    plugins: { 'nvcf-keylint': plugin },
+    rules: recommended.rules,
+    settings,
+    linterOptions: { reportUnusedDisableDirectives: 'off' as const },
+  };
+  const eslint = new ESLint({
+    cwd: options.cwd,
+    overrideConfigFile: true,
+    ignore: false,
+    errorOnUnmatchedPattern: false,
+    overrideConfig: [
+      { ...base, files: ['**/*.{js,mjs,cjs,ts,mts,cts}'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: false } } } },
+      { ...base, files: ['**/*.{jsx,tsx}'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+    ],
+  });
+  const results = await eslint.lintFiles([...files]);
+  return results.map((result) => {
+    const messages: LintMessage[] = result.messages.map((m) => {
+      const message: LintMessage = {
+        ruleId: m.ruleId === null ? null : m.ruleId.startsWith(PREFIX) ? m.ruleId.slice(PREFIX.length) : m.ruleId,
+        severity: m.severity === 2 ? 2 : 1,
+        message: m.message,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine ?? m.line,
+        endColumn: m.endColumn ?? m.column,
+        nodeType: null,
+      };
+      if (m.fatal) message.fatal = true;
+      if (m.messageId !== undefined) message.messageId = m.messageId;
+      return message;
+    });
+    return {
+      filePath: result.filePath,
+      messages,
+      suppressedMessages: [],
+      errorCount: result.errorCount,
+      fatalErrorCount: result.fatalErrorCount,
+      warningCount: result.warningCount,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    };
+  });
+}

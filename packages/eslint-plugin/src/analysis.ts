@@ -1,0 +1,41 @@
+/**
+ * One analysis per linted file, shared by every rule of the plugin: the file's NVCF usages and key
+ * material, the manifests that apply, and the engine's findings for them.
+ */
+import { lint, loadCatalogue, type Facts, type Finding } from '@nvcf-keylint/core';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { collectCodeFacts } from './detect/index.js';
+import { manifestsFor } from './manifests.js';
+import { readSettings } from './settings.js';
+
+export interface FileAnalysis {
+  facts: Facts;
+  /** Findings located in this file, by rule id. */
+  findings: Map<string, Finding[]>;
+}
+
+const analyses = new WeakMap<object, FileAnalysis>();
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export function analyse(context: Context): FileAnalysis {
+  const { sourceCode } = context;
+  const cached = analyses.get(sourceCode);
+  if (cached) return cached;
+  const catalogue = loadCatalogue();
+  const settings = readSettings(context.settings as Record<string, unknown>);
+  const file = context.filename;
+  const code = collectCodeFacts(sourceCode, file, settings, catalogue);
+  const manifests = code.usages.length > 0 ? manifestsFor(file, settings.manifests, context.cwd) : [];
+  const facts: Facts = { manifests, usages: code.usages, secrets: code.secrets };
+  const findings = new Map<string, Finding[]>();
+  for (const finding of lint(facts, { catalogue })) {
+    if (finding.location.file !== file || finding.ruleId === null) continue;
+    const list = findings.get(finding.ruleId) ?? [];
+    list.push(finding);
+    findings.set(finding.ruleId, list);
+  }
+  const analysis = { facts, findings };
+  analyses.set(sourceCode, analysis);
+  return analysis;
+}

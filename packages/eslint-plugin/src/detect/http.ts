@@ -1,0 +1,199 @@
+/**
+ * NVCF REST calls: global fetch, undici, node-fetch, axios (and its instances), got, ky and
+ * node's http/https. The URL, method and Authorization header are evaluated statically; the
+ * catalogue says which action a method and path are.
+ */
+import { UNKNOWN } from '@nvcf-keylint/core';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { originOf, type CalleeOrigin } from './modules.js';
+import type { Resolver } from './resolve.js';
+
+type Node = TSESTree.Node;
+
+export interface HttpRequest {
+  method: string | undefined;
+  url: string;
+  /** Env names the Authorization header's key comes from (empty: no header, or not known). */
+  credentials: string[];
+}
+
+const FETCH_MODULES = new Set(['undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'make-fetch-happen']);
+const NO_BODY = new Set(['get', 'delete', 'head', 'options']);
+const WITH_BODY = new Set(['post', 'put', 'patch']);
+const INSTANCE_FACTORIES: Record<string, readonly string[]> = { axios: ['create'], got: ['extend'], ky: ['create', 'extend'] };
+
+/** A client's defaults (an axios instance's baseURL and headers, got's prefixUrl, ...). */
+interface Defaults {
+  library: 'axios' | 'got' | 'ky';
+  config: TSESTree.ObjectExpression[];
+}
+
+export function detectHttpRequest(resolver: Resolver, call: TSESTree.CallExpression): HttpRequest | undefined {
+  const args = call.arguments as Node[];
+  const origin = canonical(originOf(resolver, call.callee));
+  if (origin) {
+    const [first, ...rest] = origin.path;
+    if ((origin.module === 'global' && first === 'fetch' && rest.length === 0) || (FETCH_MODULES.has(origin.module) && (first === 'fetch' || first === undefined) && rest.length === 0)) {
+      return fromFetch(resolver, args);
+    }
+    if (origin.module === 'undici' && first === 'request' && rest.length === 0) {
+      return fromConfig(resolver, 'GET', resolver.string(args[0]), [resolver.object(args[1])]);
+    }
+    if ((origin.module === 'http' || origin.module === 'https') && (first === 'request' || first === 'get') && rest.length === 0) {
+      return fromNodeHttp(resolver, origin.module, args);
+    }
+    if (origin.module === 'axios' || origin.module === 'got' || origin.module === 'ky') {
+      if (origin.path.length > 1) return undefined;
+      return fromLibrary(resolver, { library: origin.module, config: [] }, origin.path[0], args);
+    }
+    return undefined;
+  }
+  // An instance: `const api = axios.create({...}); api.post(...)`
+  const callee = resolver.unwrap(call.callee);
+  const [target, method] =
+    callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier
+      ? [callee.object, callee.property.name]
+      : [callee, undefined];
+  const defaults = instanceDefaults(resolver, target);
+  return defaults ? fromLibrary(resolver, defaults, method, args) : undefined;
+}
+
+function canonical(origin: CalleeOrigin | undefined): CalleeOrigin | undefined {
+  // `axios` loaded from a <script> tag, or a global test double
+  if (origin?.module === 'global' && origin.path[0] !== undefined && ['axios', 'got', 'ky'].includes(origin.path[0])) {
+    return { module: origin.path[0], path: origin.path.slice(1) };
+  }
+  return origin;
+}
+
+function instanceDefaults(resolver: Resolver, node: Node, depth = 0): Defaults | undefined {
+  if (depth > 4) return undefined;
+  const n = resolver.unwrap(node);
+  if (n.type !== T.Identifier) return undefined;
+  const init = resolver.constInit(n);
+  if (!init) return undefined;
+  const value = resolver.unwrap(init);
+  if (value.type !== T.CallExpression) return undefined;
+  const origin = canonical(originOf(resolver, value.callee));
+  const config = resolver.object(value.arguments[0] as Node | undefined);
+  if (origin && (origin.module === 'axios' || origin.module === 'got' || origin.module === 'ky')) {
+    if (origin.path.length !== 1 || !INSTANCE_FACTORIES[origin.module]?.includes(origin.path[0] as string)) return undefined;
+    return { library: origin.module, config: config ? [config] : [] };
+  }
+  // `base.extend({...})` on an instance
+  const callee = resolver.unwrap(value.callee);
+  if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) {
+    const base = instanceDefaults(resolver, callee.object, depth + 1);
+    if (base && INSTANCE_FACTORIES[base.library]?.includes(callee.property.name)) return { library: base.library, config: config ? [...base.config, config] : base.config };
+  }
+  return undefined;
+}
+
+function fromFetch(resolver: Resolver, args: Node[]): HttpRequest | undefined {
+  const init = resolver.object(args[1]);
+  if (args[1] !== undefined && !init) return { ...fromConfig(resolver, 'GET', resolver.string(args[0]), []), method: undefined, credentials: [] };
+  return fromConfig(resolver, 'GET', resolver.string(args[0]), [init]);
+}
+
+function fromLibrary(resolver: Resolver, defaults: Defaults, helper: string | undefined, args: Node[]): HttpRequest | undefined {
+  const { library } = defaults;
+  let url: Node | undefined;
+  let config: TSESTree.ObjectExpression | undefined;
+  let method: string;
+  if (helper === undefined) {
+    // axios(config) | axios(url, config) | got(url, options) | ky(url, options)
+    const firstObject = resolver.object(args[0]);
+    if (firstObject && library !== 'ky') {
+      config = firstObject;
+    } else {
+      url = args[0];
+      config = resolver.object(args[1]);
+    }
+    method = 'GET';
+  } else if (helper === 'request' && library === 'axios') {
+    config = resolver.object(args[0]);
+    method = 'GET';
+  } else if (NO_BODY.has(helper) || (WITH_BODY.has(helper) && library !== 'axios')) {
+    url = args[0];
+    config = resolver.object(args[1]);
+    method = helper.toUpperCase();
+  } else if (WITH_BODY.has(helper)) {
+    url = args[0];
+    config = resolver.object(args[2]);
+    method = helper.toUpperCase();
+  } else {
+    return undefined;
+  }
+  const configs = [...defaults.config, ...(config ? [config] : [])];
+  const base = lastProperty(resolver, configs, library === 'axios' ? 'baseURL' : 'prefixUrl');
+  const path = url !== undefined ? resolver.string(url) : lastProperty(resolver, configs, 'url') !== undefined ? resolver.string(lastProperty(resolver, configs, 'url')) : '';
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+  const joined = absolute || base === undefined ? path : joinUrl(resolver.string(base), path);
+  return fromConfig(resolver, method, joined, configs);
+}
+
+function fromNodeHttp(resolver: Resolver, module: 'http' | 'https', args: Node[]): HttpRequest | undefined {
+  const first = resolver.object(args[0]);
+  if (first) {
+    const host = resolver.string(first && (resolver.property(first, 'hostname').value ?? resolver.property(first, 'host').value));
+    const path = resolver.string(resolver.property(first, 'path').value ?? null);
+    return fromConfig(resolver, 'GET', `${module}://${host}${path === UNKNOWN && !resolver.property(first, 'path').value ? '/' : path}`, [first]);
+  }
+  return fromConfig(resolver, 'GET', resolver.string(args[0]), [resolver.object(args[1])]);
+}
+
+function fromConfig(resolver: Resolver, defaultMethod: string, url: string, configs: Array<TSESTree.ObjectExpression | undefined>): HttpRequest {
+  const present = configs.filter((c): c is TSESTree.ObjectExpression => c !== undefined);
+  const methodNode = lastProperty(resolver, present, 'method');
+  const method = methodNode === undefined ? defaultMethod : resolver.literal(methodNode)?.toUpperCase();
+  return { method, url, credentials: authorizationCredentials(resolver, present) };
+}
+
+/** The last config (the call's own, after defaults) that sets `name`. */
+function lastProperty(resolver: Resolver, configs: readonly TSESTree.ObjectExpression[], name: string): Node | undefined {
+  for (let i = configs.length - 1; i >= 0; i--) {
+    const value = resolver.property(configs[i] as TSESTree.ObjectExpression, name).value;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** The env var behind the Authorization header of the last config that sets one. */
+function authorizationCredentials(resolver: Resolver, configs: readonly TSESTree.ObjectExpression[]): string[] {
+  for (let i = configs.length - 1; i >= 0; i--) {
+    const headers = lastProperty(resolver, [configs[i] as TSESTree.ObjectExpression], 'headers');
+    if (headers === undefined) continue;
+    const value = authorizationValue(resolver, headers);
+    if (value === 'unknown') return [];
+    if (value !== undefined) {
+      const credential = resolver.credential(value);
+      return credential === undefined ? [] : [credential];
+    }
+  }
+  return [];
+}
+
+function authorizationValue(resolver: Resolver, headers: Node): Node | 'unknown' | undefined {
+  const n = resolver.deref(headers);
+  if (n.type === T.NewExpression && n.callee.type === T.Identifier && n.callee.name === 'Headers') {
+    const init = n.arguments[0] as Node | undefined;
+    return init === undefined ? 'unknown' : authorizationValue(resolver, init);
+  }
+  if (n.type === T.ArrayExpression) {
+    for (const pair of n.elements) {
+      if (pair?.type === T.ArrayExpression && resolver.literal(pair.elements[0] as Node | undefined)?.toLowerCase() === 'authorization') {
+        return (pair.elements[1] as Node | undefined) ?? 'unknown';
+      }
+    }
+    return undefined;
+  }
+  if (n.type !== T.ObjectExpression) return 'unknown';
+  const found = resolver.property(n, 'authorization', true);
+  if (found.value) return found.value;
+  return found.certain ? undefined : 'unknown';
+}
+
+function joinUrl(base: string, path: string): string {
+  if (path === '') return base;
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,85 @@
+import { findKeyMaterial, matchNvcfRequest, type Catalogue, type SecretOccurrence, type SourceRange, type Usage } from '@nvcf-keylint/core';
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { NvcfSettings } from '../settings.js';
+import { detectHttpRequest } from './http.js';
+import { detectNgcInvocations } from './processes.js';
+import { Resolver } from './resolve.js';
+import { detectWrapperCall, taggedFunctions } from './wrappers.js';
+
+export interface CodeFacts {
+  usages: Usage[];
+  secrets: SecretOccurrence[];
+}
+
+/** Text any detectable NVCF call needs somewhere in its file; files without it are skipped. */
+const NVCF_HINT = /nvcf|ngc|@nvcfAction/i;
+
+/** Finds the NVCF calls and the key material of one JS/TS file. */
+export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file: string, settings: NvcfSettings, catalogue: Catalogue): CodeFacts {
+  const text = sourceCode.text;
+  const secrets = findKeyMaterial(text).map(({ start, end }) => ({ file, range: rangeOfOffsets(sourceCode, start, end) }));
+  if (!NVCF_HINT.test(text) && settings.wrappers.size === 0) return { usages: [], secrets };
+  const resolver = new Resolver(sourceCode);
+  const tagged = taggedFunctions(resolver);
+  const zxGlobals = /^#!.*\bzx\b/.test(text) || /['"]zx\/globals['"]/.test(text);
+  const usages: Usage[] = [];
+  const add = (node: TSESTree.Node, action: string, credentials: string[], target: Usage['target']) => {
+    const usage: Usage = { file, range: rangeOf(node), action, credentials, text: normalizeCallText(sourceCode.getText(node)) };
+    if (target) usage.target = target;
+    usages.push(usage);
+  };
+  walk(sourceCode, (node) => {
+    if (node.type === T.CallExpression) {
+      const request = detectHttpRequest(resolver, node);
+      if (request) {
+        const match = matchNvcfRequest(catalogue, request.method, request.url);
+        if (match) add(node, match.action.id, request.credentials, match.target);
+        return;
+      }
+      const invocations = detectNgcInvocations(resolver, catalogue, node, zxGlobals);
+      if (invocations.length > 0) {
+        for (const { match, credentials } of invocations) add(node, match.action.id, credentials, match.target);
+        return;
+      }
+      const wrapper = detectWrapperCall(resolver, settings, tagged, node);
+      if (wrapper && catalogue.action(wrapper.spec.action)) add(node, wrapper.spec.action, wrapper.credentials, wrapper.target);
+    } else if (node.type === T.TaggedTemplateExpression) {
+      for (const { match, credentials } of detectNgcInvocations(resolver, catalogue, node, zxGlobals)) add(node, match.action.id, credentials, match.target);
+    }
+  });
+  return { usages, secrets };
+}
+
+function walk(sourceCode: Readonly<TSESLint.SourceCode>, visit: (node: TSESTree.Node) => void): void {
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    visit(node);
+    const childKeys = keys[node.type] ?? [];
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[childKeys[k] as string];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (child[i] && typeof child[i].type === 'string') stack.push(child[i] as TSESTree.Node);
+      } else if (child && typeof (child as { type?: unknown }).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** ESTree columns are 0-based; findings are 1-based, end exclusive, as ESLint reports them. */
+function rangeOf(node: TSESTree.Node): SourceRange {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+function rangeOfOffsets(sourceCode: Readonly<TSESLint.SourceCode>, start: number, end: number): SourceRange {
+  const from = sourceCode.getLocFromIndex(start);
+  const to = sourceCode.getLocFromIndex(end);
+  return { line: from.line, column: from.column + 1, endLine: to.line, endColumn: to.column + 1 };
+}
+
+/** Whitespace-insensitive call text: fingerprints survive reformatting. */
+function normalizeCallText(text: string): string {
+  return text.replace(/\s+/g, ' ').slice(0, 500);
+}

@@ -1,0 +1,51 @@
+import { findRule, ruleDocsUrl } from '@nvcf-keylint/core';
+import { ESLintUtils } from '@typescript-eslint/utils';
+import { analyse } from './analysis.js';
+
+const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
+
+/**
+ * An ESLint rule is an adapter over the engine rule of the same id: same messages, same meaning.
+ * It reports, at the call, what the engine found for this file.
+ */
+function adapt(id: string) {
+  const rule = findRule(id);
+  if (!rule) throw new Error(`no engine rule ${id}`);
+  const { meta } = rule;
+  return createRule<[], string>({
+    name: id,
+    meta: {
+      type: meta.type,
+      docs: { description: meta.description },
+      messages: meta.messages,
+      schema: [],
+    },
+    defaultOptions: [],
+    create(context) {
+      return {
+        'Program:exit'() {
+          for (const finding of analyse(context).findings.get(id) ?? []) {
+            const { line, column, endLine, endColumn } = finding.location;
+            context.report({
+              messageId: finding.messageId as string,
+              data: finding.data ?? {},
+              loc: { start: { line, column: column - 1 }, end: { line: endLine, column: endColumn - 1 } },
+            });
+          }
+        },
+      };
+    },
+  });
+}
+
+/** The rules that apply to code, alphabetically. */
+export const CODE_RULE_IDS = [
+  'function-out-of-scope',
+  'hardcoded-key',
+  'missing-scope',
+  'undocumented-combination',
+  'unknown-key',
+  'unsupported-resource-type',
+] as const;
+
+export const rules = Object.fromEntries(CODE_RULE_IDS.map((id) => [id, adapt(id)]));

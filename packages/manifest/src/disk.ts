@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import type { ManifestFacts } from '@nvcf-keylint/core';
+import { sizeProblem } from './decode.js';
+import { readManifest } from './read.js';
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function unreadable(file: string, message: string): ManifestFacts {
+  return { file, keys: [], fatal: { message, range: START }, schemaProblems: [], secrets: [] };
+}
+
+export function describeErrno(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'path too long';
+    default:
+      return code ? `could not be read (${code})` : 'could not be read';
+  }
+}
+
+function checkStat(file: string, stat: fs.Stats): ManifestFacts | undefined {
+  // Only regular files are opened: a FIFO would block forever.
+  if (!stat.isFile()) return unreadable(file, 'Not a regular file; only regular files are read as manifests.');
+  const tooLarge = sizeProblem(stat.size);
+  return tooLarge === undefined ? undefined : unreadable(file, tooLarge);
+}
+
+function failed(file: string, error: unknown): ManifestFacts {
+  return unreadable(file, `Could not read file: ${describeErrno((error as NodeJS.ErrnoException).code)}.`);
+}
+
+/** Reads one manifest from disk; never throws. */
+export async function readManifestFile(file: string): Promise<ManifestFacts> {
+  try {
+    return checkStat(file, await fs.promises.stat(file)) ?? readManifest(file, await fs.promises.readFile(file));
+  } catch (error) {
+    return failed(file, error);
+  }
+}
+
+/** The synchronous twin, for ESLint rules (which cannot wait). */
+export function readManifestFileSync(file: string): ManifestFacts {
+  try {
+    return checkStat(file, fs.statSync(file)) ?? readManifest(file, fs.readFileSync(file));
+  } catch (error) {
+    return failed(file, error);
+  }
+}
