@@ -1,15 +1,18 @@
 import { FORMAT_NAMES } from './formatters/index.js';
 import { MANIFEST_PATTERNS } from './discover.js';
+import { CODE_EXTENSIONS } from './lint-code.js';
 
 export const MAIN_HELP = `Usage: nvcf-keylint [options] [paths...]
        nvcf-keylint explain --key NAME --action ACTION [--function ID[:VERSION]] [--manifest FILE]
 
 Checks NVCF Service Key manifests against the scope requirements of the NVCF
-Service Keys page: missing scopes, resource types that get 403, unknown names.
+Service Keys page (missing scopes, resource types that get 403, unknown names),
+and the NVCF calls in JS/TS code against the keys they use.
 
 Paths default to ".". Directories are searched for ${MANIFEST_PATTERNS.map((p) => p.replace('**/', '')).join(', ')}
-(honouring .gitignore, skipping node_modules, not following symbolic links);
-files named on the command line are linted whatever their name.
+and JS/TS files (${CODE_EXTENSIONS.join(', ')}), honouring .gitignore, skipping
+node_modules, not following symbolic links. Files named on the command line are
+linted whatever their name: as code by extension, else as a manifest.
 
 Options:
   -f, --format NAME     Output format: ${FORMAT_NAMES.join(', ')} (default: stylish).
