@@ -1,0 +1,111 @@
+/**
+ * Detection, case by case: each snippet is parsed as ESLint would (TypeScript parser, and espree
+ * for plain JS) and must give exactly these usages: action, credentials, target.
+ */
+import { loadCatalogue, type Usage } from '@nvcf-keylint/core';
+import tsParser from '@typescript-eslint/parser';
+import { Linter, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { collectCodeFacts } from '../src/detect/index.js';
+import { readSettings } from '../src/settings.js';
+
+type Found = Pick<Usage, 'action' | 'credentials' | 'target'>;
+
+function detect(code: string, options: { parser?: 'espree' | 'typescript'; settings?: Record<string, unknown> } = {}): Found[] {
+  let usages: Usage[] = [];
+  const collector: Rule.RuleModule = {
+    create(context) {
+      return {
+        'Program:exit'() {
+          usages = collectCodeFacts(context.sourceCode as never, 'file.ts', readSettings(context.settings as never), loadCatalogue()).usages;
+        },
+      };
+    },
+  };
+  const linter = new Linter();
+  const messages = linter.verify(code, [
+    {
+      files: ['**/*.ts'],
+      plugins: { test: { rules: { collect: collector } } },
+      rules: { 'test/collect': 'error' },
+      settings: options.settings ?? {},
+      languageOptions: options.parser === 'espree' ? { ecmaVersion: 'latest', sourceType: 'module' } : { parser: tsParser as never },
+    },
+  ], 'file.ts');
+  expect(messages).toEqual([]); // parsed, configured, and the collector ran
+  return usages.map(({ action, credentials, target }) => (target ? { action, credentials, target } : { action, credentials }));
+}
+
+const FN = 'abc-123';
+
+describe('HTTP', () => {
+  it.each<[string, string, Found[]]>([
+    ['fetch, template URL and Bearer template', `fetch(\`https://api.nvcf.nvidia.com/v2/nvcf/pexec/functions/${FN}\`, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.NVCF_API_KEY}\` } })`, [{ action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } }]],
+    ['process.env with brackets, and + concatenation', `fetch('https://api.nvcf.nvidia.com/v2/nvcf' + '/functions', { headers: { 'Authorization': 'Bearer ' + process.env['NGC_KEY'] } })`, [{ action: 'list-functions', credentials: ['NGC_KEY'] }]],
+    ['import.meta.env', `fetch('https://api.ngc.nvidia.com/v2/nvcf/functions/ids', { headers: { authorization: \`Bearer \${import.meta.env.VITE_NVCF_KEY}\` } })`, [{ action: 'list-functions', credentials: ['VITE_NVCF_KEY'] }]],
+    ['headers in a const, with a spread', `const base = { Authorization: \`Bearer \${process.env.K}\` }; const headers = { ...base, Accept: 'application/json' }; fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions/${FN}/versions', { headers })`, [{ action: 'list-functions', credentials: ['K'], target: { functionId: FN } }]],
+    ['new Headers with pairs', `fetch('https://api.nvcf.nvidia.com/v2/nvcf/assets', { method: 'POST', headers: new Headers([['Authorization', 'Bearer ' + process.env.K]]) })`, [{ action: 'invoke-function', credentials: ['K'] }]],
+    ['the orgs/teams form the ngc CLI uses', `fetch(\`https://api.ngc.nvidia.com/v2/orgs/acme/teams/ml/nvcf/functions/${FN}/versions/v1\`, { method: 'DELETE', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'delete-function', credentials: ['K'], target: { functionId: FN, versionId: 'v1' } }]],
+    ['an NGC path outside /nvcf (clusters)', `fetch('https://api.ngc.nvidia.com/v2/orgs/acme/sis/clusters', { headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'list-clusters', credentials: ['K'] }]],
+    ['GPU capacity on the v3 path', `fetch(\`https://api.ngc.nvidia.com/v3/orgs/\${org}/ngc/nvcf/deployments/instanceTypes\`, { headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'read-gpu-capacity', credentials: ['K'] }]],
+    ['an unknown host in front of /v2/nvcf', `fetch(\`\${process.env.NVCF_URL}/v2/nvcf/pexec/functions/\${id}\`, { method: 'POST', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'invoke-function', credentials: ['K'] }]],
+    ['the per-function invocation host, any path and method', `fetch('https://${FN}.invocation.api.nvcf.nvidia.com/v1/chat/completions', { method: 'POST', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'invoke-function', credentials: ['K'], target: { functionId: FN } }]],
+    ['new URL(path, base)', `const u = new URL('/v2/nvcf/queues/functions/${FN}', 'https://api.nvcf.nvidia.com/ignored'); fetch(u, { headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'get-queue-details', credentials: ['K'], target: { functionId: FN } }]],
+    ['axios(config)', `import axios from 'axios'; axios({ method: 'put', url: 'https://api.nvcf.nvidia.com/v2/nvcf/secrets/functions/${FN}/versions/v1', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'update-function-secrets', credentials: ['K'], target: { functionId: FN, versionId: 'v1' } }]],
+    ['axios.post with data then config', `const axios = require('axios'); axios.post('https://api.nvcf.nvidia.com/v2/nvcf/functions', { name: 'x' }, { headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'create-function', credentials: ['K'] }]],
+    ['got with a prefixUrl instance', `import got from 'got'; const nvcf = got.extend({ prefixUrl: 'https://api.nvcf.nvidia.com/v2/nvcf', headers: { authorization: 'Bearer ' + process.env.K } }); nvcf.get('deployments/functions/${FN}/versions/v1')`, [{ action: 'deploy-function', credentials: ['K'], target: { functionId: FN, versionId: 'v1' } }]],
+    ['undici request', `import { request } from 'undici'; request('https://api.nvcf.nvidia.com/v2/nvcf/telemetries', { method: 'POST', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'manage-telemetry-endpoints', credentials: ['K'] }]],
+    ['https.request with options', `import https from 'node:https'; https.request({ hostname: 'api.nvcf.nvidia.com', path: '/v2/nvcf/registry-credentials', method: 'GET', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'manage-registry-credentials', credentials: ['K'] }]],
+    ['an unknown method on a path several actions share', `fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions/${FN}/versions/v1', { method: verb, headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
+    ['a URL that cannot be known', `fetch(url, { headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
+  ])('%s', (_name, code, expected) => {
+    expect(detect(code)).toEqual(expected);
+  });
+
+  it('works with ESLint’s own parser for JavaScript', () => {
+    expect(detect(`fetch('https://api.nvcf.nvidia.com/v2/nvcf/pexec/status/req-1', { headers: { Authorization: \`Bearer \${process.env.K}\` } })`, { parser: 'espree' })).toEqual([
+      { action: 'invoke-function', credentials: ['K'] },
+    ]);
+  });
+});
+
+describe('the ngc CLI', () => {
+  const INHERITED = ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'];
+  it.each<[string, string, Found[]]>([
+    ['exec with the inherited environment', `import { exec } from 'child_process'; exec('ngc cf function info ${FN}:v1', () => {})`, [{ action: 'get-function', credentials: INHERITED, target: { functionId: FN, versionId: 'v1' } }]],
+    ['several commands in one string, with an inline assignment', `import cp from 'node:child_process'; cp.execSync('ngc config set && NGC_CLI_API_KEY=$DEPLOY_KEY ngc cloud-function function deploy remove ${FN}:v1')`, [{ action: 'deploy-function', credentials: ['DEPLOY_KEY'], target: { functionId: FN, versionId: 'v1' } }]],
+    ['spawn with a replaced environment', `import { spawn } from 'child_process'; spawn('ngc', ['cf', 'registry-credential', 'list'], { env: { PATH: process.env.PATH, NGC_API_KEY: process.env.PLATFORM } })`, [{ action: 'manage-registry-credentials', credentials: ['PLATFORM'] }]],
+    ['spawnSync extending the environment: inherited NGC_CLI_API_KEY still wins', `import { spawnSync } from 'child_process'; spawnSync('/usr/local/bin/ngc', ['cf', 'cluster', 'ls'], { env: { ...process.env, NGC_API_KEY: process.env.X } })`, [{ action: 'list-clusters', credentials: ['NGC_CLI_API_KEY', 'X'] }]],
+    ['execFile through bash -c', `import { execFile } from 'child_process'; execFile('bash', ['-c', 'ngc cf gpu quota'], () => {})`, [{ action: 'read-gpu-quota', credentials: INHERITED }]],
+    ['execa, which extends the environment', `import { execa } from 'execa'; await execa('ngc', ['cf', 'fn', 'update-secret', '${FN}:v2'], { env: { NGC_CLI_API_KEY: process.env.SECRETS_KEY } })`, [{ action: 'update-function-secrets', credentials: ['SECRETS_KEY'], target: { functionId: FN, versionId: 'v2' } }]],
+    ['execa’s $ template', `import { $ } from 'execa'; await $\`ngc cf function authorization add \${fid} --authorized-party 123\``, [{ action: 'authorize-clients', credentials: INHERITED }]],
+    ['zx with its globals', `#!/usr/bin/env zx\nawait $\`ngc cf telemetry-endpoint create --name otel\``, [{ action: 'manage-telemetry-endpoints', credentials: INHERITED }]],
+    ['an env option that cannot be read', `import { execSync } from 'child_process'; execSync('ngc cf function list', { env: buildEnv() })`, [{ action: 'list-functions', credentials: [] }]],
+    ['not the cloud-function tree', `import { execSync } from 'child_process'; execSync('ngc registry image list')`, []],
+    ['a command that cannot be known', `import { execSync } from 'child_process'; execSync(command)`, []],
+  ])('%s', (_name, code, expected) => {
+    expect(detect(code)).toEqual(expected);
+  });
+});
+
+describe('wrappers', () => {
+  it('from settings, with the client’s apiKey as credential and a wildcard path', () => {
+    const code = `const client = new NvcfClient({ apiKey: process.env.NVCF_API_KEY }); await client.pexec.functions.create({ functionId: '${FN}' });`;
+    expect(detect(code, { settings: { nvcf: { wrappers: { '*.pexec.functions.create': { action: 'invoke-function', functionId: '0.functionId' } } } } })).toEqual([
+      { action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } },
+    ]);
+  });
+
+  it('from JSDoc tags on a function of the same file', () => {
+    const code = `
+/** Deploys a version. @nvcfAction deploy-function @nvcfFunctionArg 0 @nvcfVersionArg 1 @nvcfCredential NVCF_DEPLOY_KEY */
+export async function deployVersion(functionId: string, versionId: string) { return functionId + versionId; }
+await deployVersion('${FN}', 'v3');
+`;
+    expect(detect(code)).toEqual([{ action: 'deploy-function', credentials: ['NVCF_DEPLOY_KEY'], target: { functionId: FN, versionId: 'v3' } }]);
+  });
+
+  it('ignores a wrapper declared with an unknown action', () => {
+    expect(detect(`nvcf.scale('x')`, { settings: { nvcf: { wrappers: { 'nvcf.scale': 'scale-function' } } } })).toEqual([]);
+  });
+});
