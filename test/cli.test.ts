@@ -117,7 +117,7 @@ describe('bad input gets a diagnostic, never a stack trace', () => {
     ['invalid UTF-8', 'nvcf-keys.yaml', new Uint8Array([0x76, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /File is not valid UTF-8/],
     ['an empty file', 'nvcf-keys.yaml', '', /1:1\s+error\s+The manifest is empty/],
     ['__proto__ as a key name', 'nvcf-keys.yaml', 'version: 1\nkeys:\n  __proto__:\n    scopes: [Invoke Function]\n    resource: { type: All Functions }\n', /3:3\s+error\s+Key name '__proto__' is not valid/],
-    ['a 10 MB file', 'nvcf-keys.yaml', `${VALID}#${'x'.repeat(10 * 1024 * 1024)}\n`, /1:1\s+error\s+File is 10\.0 MB; manifests larger than 4\.0 MB are not read/],
+    ['a 10 MB file', 'nvcf-keys.yaml', `${VALID}#${'x'.repeat(10 * 1024 * 1024)}\n`, /1:1\s+error\s+File is 10\.0 MB; files larger than 4\.0 MB are not read/],
     ['10,000 levels of nesting', 'nvcf-keys.yaml', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, /nests more than 64 levels deep/],
     ['wrong types', 'nvcf-keys.json', '{"version": "1", "keys": []}', /must be a mapping, not a list/],
     ['broken JSON', 'nvcf-keys.json', '{"version": 1, "keys": {"a": }}', /1:30\s+error\s+Parsing error: invalid JSON: a value is expected/],

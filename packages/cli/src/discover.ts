@@ -16,6 +16,8 @@ export interface SkippedPath {
 export interface Discovery {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
+  /** The files named on the command line (linted whatever their name). */
+  explicit: Set<string>;
   /** Directories and paths that could not be read; the run goes on without them. */
   skipped: SkippedPath[];
   /** Command-line paths that do not exist. */
@@ -35,6 +37,7 @@ export async function discoverFiles(
   ignores: readonly string[] = [],
 ): Promise<Discovery> {
   const files = new Set<string>();
+  const explicit = new Set<string>();
   const skipped: SkippedPath[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
@@ -50,11 +53,12 @@ export async function discoverFiles(
     }
     if (!stat.isDirectory()) {
       files.add(absolute);
+      explicit.add(absolute);
       continue;
     }
     for (const file of await searchDirectory(absolute, patterns, ignores, skipped)) files.add(file);
   }
-  return { files: [...files].sort(), skipped, missing };
+  return { files: [...files].sort(), explicit, skipped, missing };
 }
 
 async function searchDirectory(directory: string, patterns: readonly string[], ignores: readonly string[], skipped: SkippedPath[]): Promise<string[]> {

@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { lint, redactKeyMaterial, type Finding, type ManifestFacts } from '@nvcf-keylint/core';
+import * as path from 'node:path';
+import { CONFIG_PATTERNS, configKind, type ConfigKind } from '@nvcf-keylint/config-scanners';
+import { lint, loadCatalogue, redactKeyMaterial, type Finding } from '@nvcf-keylint/core';
 import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';
 import { explain, ExplainUsageError } from './explain.js';
 import { ansiColors, formatResults, isFormatName, noColors, FORMAT_NAMES } from './formatters/index.js';
 import { displayPath } from './formatters/stylish.js';
 import { EXPLAIN_HELP, MAIN_HELP } from './help.js';
 import { CODE_IGNORES, CODE_PATTERNS, isCodeFile, lintCode } from './lint-code.js';
+import { firstLine, scanConfigFiles } from './read-configs.js';
 import { readManifestFiles } from './read-files.js';
 import { toLintResults, type LintResult } from './results.js';
 
@@ -85,21 +88,30 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   if (!isFormatName(format)) throw new UsageError(`Unknown format '${format}'; use one of ${FORMAT_NAMES.join(', ')}.`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
-  const discovery = await discoverFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, [...MANIFEST_PATTERNS, ...CODE_PATTERNS], CODE_IGNORES);
+  const discovery = await discoverFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, [...MANIFEST_PATTERNS, ...CODE_PATTERNS, ...CONFIG_PATTERNS], CODE_IGNORES);
   reportDiscovery(discovery, io);
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);
   }
-  const codeFiles = discovery.files.filter(isCodeFile);
-  const manifestFiles = discovery.files.filter((f) => !isCodeFile(f));
-  const manifests: ManifestFacts[] = await readManifestFiles(manifestFiles);
-  const findings: Finding[] = lint({ manifests, usages: [], secrets: [] });
+  const { manifestFiles, codeFiles, configFiles } = await classify(discovery);
+  const catalogue = loadCatalogue();
+  const [manifests, configs] = await Promise.all([readManifestFiles(manifestFiles), scanConfigFiles(configFiles, catalogue)]);
+  const findings: Finding[] = lint(
+    {
+      manifests,
+      usages: configs.flatMap((c) => c.usages),
+      secrets: configs.flatMap((c) => c.secrets),
+      problems: configs.flatMap((c) => c.problems),
+    },
+    { catalogue },
+  );
   const codeResults = await lintCode(codeFiles, { cwd: io.cwd, manifests: manifestFiles });
-  const results = mergeResults(toLintResults(manifestFiles, findings, values.quiet), codeResults, values.quiet);
+  const scanned = [...manifestFiles, ...configFiles.map((c) => c.file)];
+  const results = mergeResults(toLintResults(scanned, findings, values.quiet), codeResults, values.quiet);
   const colors = (values.color ?? io.isTTY) ? ansiColors : noColors;
   io.stdout(formatResults(format, results, { colors, cwd: io.cwd }));
-  if (discovery.files.length === 0 && format === 'stylish') {
-    io.stderr(`nvcf-keylint: nothing to lint (looked for ${MAIN_PATTERNS_TEXT} and JS/TS files).\n`);
+  if (results.length === 0 && format === 'stylish') {
+    io.stderr(`nvcf-keylint: nothing to lint (looked for ${MAIN_PATTERNS_TEXT}, JS/TS files, CI files and scripts).\n`);
   }
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -112,6 +124,30 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json}, *.nvcf-keys.{yaml,yml,json}';
+
+const MANIFEST_NAME = /^(?:.+\.)?nvcf-keys\.(?:ya?ml|json)$/;
+
+/** Sorts what discovery found: code by extension, CI files and scripts by name (or shebang), manifests by name or because they were named. */
+async function classify(discovery: Discovery) {
+  const manifestFiles: string[] = [];
+  const codeFiles: string[] = [];
+  const configFiles: Array<{ file: string; kind: ConfigKind }> = [];
+  for (const file of discovery.files) {
+    const name = path.basename(file);
+    if (isCodeFile(file)) {
+      codeFiles.push(file);
+      continue;
+    }
+    if (MANIFEST_NAME.test(name)) {
+      manifestFiles.push(file);
+      continue;
+    }
+    const kind = configKind(file, name.includes('.') ? undefined : await firstLine(file));
+    if (kind) configFiles.push({ file, kind });
+    else if (discovery.explicit.has(file)) manifestFiles.push(file);
+  }
+  return { manifestFiles, codeFiles, configFiles };
+}
 
 /** Manifest and code results in one list, ordered by path; `--quiet` drops warnings from both. */
 function mergeResults(manifestResults: LintResult[], codeResults: LintResult[], quiet: boolean): LintResult[] {

@@ -26,6 +26,16 @@ export function lint(facts: Facts, options: LintOptions = {}): Finding[] {
       });
     }
   }
+  for (const problem of facts.problems ?? []) {
+    const finding: Finding = {
+      ruleId: null,
+      severity: problem.fatal ? 'error' : 'warning',
+      message: problem.message,
+      location: { file: problem.file, ...problem.range },
+    };
+    if (problem.fatal) finding.fatal = true;
+    findings.push(finding);
+  }
   for (const rule of options.rules ?? allRules) {
     const severity = resolveSeverity(rule.meta.defaultSeverity, options.severities?.[rule.meta.id]);
     if (severity === undefined) continue;

@@ -89,8 +89,20 @@ export interface SecretOccurrence {
   range: SourceRange;
 }
 
+/**
+ * Input a source could not read (a workflow that is not YAML, a script that is not shell). Fatal
+ * when the whole file is unreadable; otherwise a warning that part of it was not checked.
+ */
+export interface SourceProblem {
+  file: string;
+  range: SourceRange;
+  message: string;
+  fatal: boolean;
+}
+
 export interface Facts {
   manifests: ManifestFacts[];
   usages: Usage[];
   secrets: SecretOccurrence[];
+  problems?: SourceProblem[];
 }

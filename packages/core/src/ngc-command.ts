@@ -87,8 +87,11 @@ export function parseFunctionTarget(word: string | undefined): UsageTarget | und
   return match[2] === undefined ? { functionId: match[1] as string } : { functionId: match[1] as string, versionId: match[2] };
 }
 
-/** What a command's environment says about one variable. */
-export type EnvBinding = { credential: string } | { unknown: true };
+/**
+ * What a command's environment says about one variable: the credential names its value comes
+ * from (a CI secret, then the variable itself, ...), or that it cannot be known.
+ */
+export type EnvBinding = { credentials: string[] } | { unknown: true };
 
 /**
  * The env var names the ngc CLI's key may come from, in precedence order (NGC_CLI_API_KEY, then
@@ -104,10 +107,10 @@ export function ngcKeyCredentials(
   for (const name of catalogue.cli.keyEnv) {
     const binding = environment.get(name);
     if (binding !== undefined) {
-      if ('credential' in binding) names.push(binding.credential);
-      return names;
+      if ('credentials' in binding) names.push(...binding.credentials);
+      return [...new Set(names)];
     }
     if (environment.inherits) names.push(name);
   }
-  return names;
+  return [...new Set(names)];
 }

@@ -11,20 +11,20 @@ export function decodeManifestBytes(bytes: Uint8Array): Decoded {
   if (tooLarge !== undefined) return { ok: false, message: tooLarge };
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, message: `File looks binary (a NUL byte at offset ${nul}); a manifest is YAML or JSON text.` };
+    return { ok: false, message: `File looks binary (a NUL byte at offset ${nul}); only text files are read.` };
   }
   try {
     // TextDecoder drops a leading BOM, so positions count from the first real character.
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    return { ok: false, message: 'File is not valid UTF-8 text; save the manifest as UTF-8.' };
+    return { ok: false, message: 'File is not valid UTF-8 text; save it as UTF-8.' };
   }
 }
 
 /** Why a file of this size is not read, if it is too large; callers can ask before reading it. */
 export function sizeProblem(byteLength: number): string | undefined {
   if (byteLength <= MAX_MANIFEST_BYTES) return undefined;
-  return `File is ${formatSize(byteLength)}; manifests larger than ${formatSize(MAX_MANIFEST_BYTES)} are not read.`;
+  return `File is ${formatSize(byteLength)}; files larger than ${formatSize(MAX_MANIFEST_BYTES)} are not read.`;
 }
 
 function formatSize(bytes: number): string {

@@ -115,7 +115,7 @@ function fromCommandString(resolver: Resolver, catalogue: Catalogue, node: Node 
             inherits: environment.inherits,
             get(name) {
               const assigned = simple.assignments.get(name);
-              if (assigned) return assigned.variable !== undefined ? { credential: assigned.variable } : { unknown: true };
+              if (assigned) return assigned.variable !== undefined ? { credentials: [assigned.variable] } : { unknown: true };
               return environment.get(name);
             },
           };
@@ -193,7 +193,7 @@ function environmentOf(resolver: Resolver, options: TSESTree.ObjectExpression | 
       if (!found.certain) return { unknown: true };
       if (found.value === undefined) return undefined;
       const credential = resolver.credential(found.value);
-      return credential === undefined ? { unknown: true } : { credential };
+      return credential === undefined ? { unknown: true } : { credentials: [credential] };
     },
   };
 }

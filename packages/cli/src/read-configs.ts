@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import type { Catalogue } from '@nvcf-keylint/core';
+import type { ConfigFacts, ConfigKind } from '@nvcf-keylint/config-scanners';
+import { describeErrno, sizeProblem } from '@nvcf-keylint/manifest';
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** The first line of a file, for shebangs; `undefined` if it cannot be read as a regular file. */
+export async function firstLine(file: string): Promise<string | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile()) return undefined;
+    handle = await fs.promises.open(file, 'r');
+    const buffer = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(buffer, 0, 256, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0];
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Reads and scans CI files and scripts (the scanner module is loaded only when there are some). */
+export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind: ConfigKind }>, catalogue: Catalogue): Promise<ConfigFacts[]> {
+  if (files.length === 0) return [];
+  const { scanConfigFile } = await import('@nvcf-keylint/config-scanners');
+  const results: ConfigFacts[] = [];
+  for (const { file, kind } of files) {
+    const unreadable = (message: string): ConfigFacts => ({ file, usages: [], secrets: [], problems: [{ file, range: START, message, fatal: true }] });
+    try {
+      const stat = await fs.promises.stat(file);
+      if (!stat.isFile()) {
+        results.push(unreadable('Not a regular file; only regular files are read.'));
+        continue;
+      }
+      const tooLarge = sizeProblem(stat.size);
+      if (tooLarge !== undefined) {
+        results.push(unreadable(tooLarge));
+        continue;
+      }
+      results.push(scanConfigFile(file, await fs.promises.readFile(file), kind, catalogue));
+    } catch (error) {
+      results.push(unreadable(`Could not read file: ${describeErrno((error as NodeJS.ErrnoException).code)}.`));
+    }
+  }
+  return results;
+}

@@ -1,0 +1,281 @@
+/**
+ * Finds NVCF operations in a shell script: `ngc cloud-function ...` commands and curl / wget /
+ * HTTPie requests to NVCF hosts, with the key each one uses. Variables are followed in source
+ * order (`export X=$Y`, `X=... cmd`, `env X=... cmd`); what cannot be known stays unknown.
+ */
+import {
+  matchNgcCommand,
+  matchNvcfRequest,
+  ngcKeyCredentials,
+  UNKNOWN,
+  type Catalogue,
+  type EnvBinding,
+  type SourceRange,
+  type Usage,
+  type UsageTarget,
+} from '@nvcf-keylint/core';
+import type { EmbeddedText } from '../embedded-text.js';
+import { HTTP_PROGRAMS, parseHttpCommand, type CommandWord } from './http-commands.js';
+import { aliasBinding, type Scope } from './scope.js';
+import { HEREDOC_OPERATORS, nodeType, parseShell, walk, type Assign, type CallExpr, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
+
+export interface ScriptProblem {
+  range: SourceRange;
+  message: string;
+}
+
+export interface ShellScanResult {
+  usages: Usage[];
+  problems: ScriptProblem[];
+}
+
+export interface ShellContext {
+  file: string;
+  catalogue: Catalogue;
+  scope: Scope;
+  /** Placeholder variables standing for CI expressions (`${{ secrets.X }}`), by name. */
+  placeholders?: ReadonlyMap<string, EnvBinding>;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+const WRAPPERS = new Set(['sudo', 'time', 'nohup', 'exec', 'command', 'env', 'eval']);
+const MAX_NESTING = 4;
+
+export function scanShell(script: EmbeddedText, context: ShellContext, depth = 0): ShellScanResult {
+  const parsed = parseShell(script.text);
+  if (!parsed.ok) {
+    const offset = offsetOf(script.text, parsed.line, parsed.column);
+    return { usages: [], problems: [{ range: script.range(offset, offset + 1), message: parsed.message }] };
+  }
+  const scanner = new Scanner(script, context, depth);
+  walk(parsed.file, (node, type) => scanner.visit(node, type));
+  return { usages: scanner.usages, problems: scanner.problems };
+}
+
+/** mvdan/sh counts columns in UTF-8 bytes; the text is UTF-16. */
+function offsetOf(text: string, line: number, byteColumn: number): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  const lineText = text.slice(start, end === -1 ? undefined : end);
+  if (!/[^\x00-\x7f]/.test(lineText)) return start + byteColumn - 1;
+  return start + Buffer.from(lineText, 'utf8').subarray(0, byteColumn - 1).toString('utf8').length;
+}
+
+class Scanner {
+  readonly usages: Usage[] = [];
+  readonly problems: ScriptProblem[] = [];
+
+  constructor(
+    readonly script: EmbeddedText,
+    readonly context: ShellContext,
+    readonly depth: number,
+  ) {}
+
+  offset(pos: { Line(): number; Col(): number }): number {
+    return offsetOf(this.script.text, pos.Line(), pos.Col());
+  }
+
+  visit(node: ShNode, type: string): boolean {
+    switch (type) {
+      case 'DeclClause': {
+        const clause = node as DeclClause;
+        if (['export', 'declare', 'typeset', 'local', 'readonly'].includes(clause.Variant.Value)) {
+          for (const assign of clause.Args) this.assign(assign);
+        }
+        return true;
+      }
+      case 'Stmt':
+        this.heredoc(node as Stmt);
+        return true;
+      case 'CallExpr': {
+        const call = node as CallExpr;
+        if (call.Args.length === 0) {
+          for (const assign of call.Assigns) this.assign(assign);
+          return true;
+        }
+        this.command(call);
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+
+  assign(assign: Assign): void {
+    if (!assign.Name || assign.Naked) return;
+    const name = assign.Name.Value;
+    this.context.scope.set(name, assign.Value ? aliasBinding(this.bindingOf(assign.Value), name) : { unknown: true });
+    const literal = assign.Value ? this.text(assign.Value) : '';
+    this.context.scope.setValue(name, literal.includes(UNKNOWN) ? undefined : literal);
+  }
+
+  /** What a word evaluates to as a credential: the one variable it expands, if that is all it is. */
+  bindingOf(word: Word): EnvBinding {
+    const names = new Set<string>();
+    let other = false;
+    const visitParts = (parts: readonly WordPart[]) => {
+      for (const part of parts) {
+        const type = nodeType(part);
+        if (type === 'ParamExp' && part.Param) names.add(part.Param.Value);
+        else if (type === 'DblQuoted' && part.Parts) visitParts(part.Parts);
+        else if (type === 'SglQuoted' || type === 'Lit') {
+          // CI placeholders are substituted before the shell runs, quotes or not.
+          for (const match of (part.Value ?? '').matchAll(/\$\{(__CI_\d+)\}/g)) names.add(match[1] as string);
+        } else other = true;
+      }
+    };
+    visitParts(word.Parts);
+    const [only] = names;
+    return names.size === 1 && !other && only !== undefined ? this.variable(only) : { unknown: true };
+  }
+
+  variable(name: string): EnvBinding {
+    return this.context.placeholders?.get(name) ?? this.context.scope.resolve(name);
+  }
+
+  /**
+   * A word's text: literal parts as written, a plain `$NAME` as the literal value the scope knows
+   * for it, and UNKNOWN for every other expansion (CI placeholders included).
+   */
+  text(word: Word): string {
+    const render = (parts: readonly WordPart[]): string =>
+      parts
+        .map((part) => {
+          const type = nodeType(part);
+          if (type === 'Lit' || type === 'SglQuoted') return (part.Value ?? '').replace(/\$\{__CI_\d+\}/g, UNKNOWN);
+          if (type === 'DblQuoted') return render(part.Parts ?? []);
+          if (type === 'ParamExp' && part.Param && isPlainExpansion(part)) return this.context.scope.value(part.Param.Value) ?? UNKNOWN;
+          return UNKNOWN;
+        })
+        .join('');
+    return render(word.Parts);
+  }
+
+  command(call: CallExpr): void {
+    let words: Array<CommandWord<Word>> = call.Args.map((word) => ({ text: this.text(word), word }));
+    const overlay = new Map<string, EnvBinding>();
+    for (const assign of call.Assigns) {
+      if (assign.Name && !assign.Naked) overlay.set(assign.Name.Value, assign.Value ? aliasBinding(this.bindingOf(assign.Value), assign.Name.Value) : { unknown: true });
+    }
+    let inherits = this.context.scope.inherits;
+    // sudo, env NAME=value, time, ... run the command that follows them.
+    while (words[0] && WRAPPERS.has(basename(words[0].text))) {
+      const wrapper = basename(words[0].text);
+      words = words.slice(1);
+      while (words[0]?.text.startsWith('-')) {
+        if (wrapper === 'env' && (words[0].text === '-i' || words[0].text === '--ignore-environment')) inherits = false;
+        const takesValue = (wrapper === 'sudo' && /^-[ugCDhpRrT]$/.test(words[0].text)) || (wrapper === 'env' && /^-[uCS]$/.test(words[0].text));
+        words = words.slice(takesValue ? 2 : 1);
+      }
+      if (wrapper === 'env') {
+        while (words[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].text)) {
+          const name = words[0].text.slice(0, words[0].text.indexOf('='));
+          overlay.set(name, aliasBinding(this.valueAfterEquals(words[0].word), name));
+          words = words.slice(1);
+        }
+      }
+    }
+    const first = words[0];
+    if (!first) return;
+    const program = basename(first.text);
+    const range = this.script.range(this.offset(first.word.Pos()), this.offset(call.End()));
+    const text = normalize(this.script.text.slice(this.offset(first.word.Pos()), this.offset(call.End())));
+    const { catalogue } = this.context;
+    if (program === catalogue.cli.program) {
+      const match = matchNgcCommand(catalogue, words.slice(1).map((w) => w.text));
+      if (!match) return;
+      const scope = this.context.scope;
+      const credentials = ngcKeyCredentials(catalogue, {
+        inherits,
+        get: (name) => overlay.get(name) ?? scope.own(name) ?? (this.context.placeholders?.get(name)),
+      });
+      this.add(match.action.id, credentials, match.target, range, text);
+      return;
+    }
+    if (HTTP_PROGRAMS.has(program)) {
+      const request = parseHttpCommand(program, words.slice(1));
+      if (!request) return;
+      const binding = request.authorization ? this.bindingOf(request.authorization.word) : undefined;
+      const resolved = binding && 'credentials' in binding ? this.overlayCredentials(binding, overlay) : [];
+      for (const url of request.urls) {
+        const match = matchNvcfRequest(catalogue, request.method, url.text);
+        if (match) this.add(match.action.id, resolved, match.target, range, text);
+      }
+      return;
+    }
+    if (SHELLS.has(program) && words[1]?.text === '-c' && words[2] && this.depth < MAX_NESTING) {
+      this.nested(words[2].word);
+    }
+  }
+
+  /** Inline assignments shadow what the scope says of the same names. */
+  overlayCredentials(binding: { credentials: string[] }, overlay: ReadonlyMap<string, EnvBinding>): string[] {
+    const [first] = binding.credentials;
+    const shadow = first === undefined ? undefined : overlay.get(first);
+    if (shadow) return 'credentials' in shadow ? shadow.credentials : [];
+    return binding.credentials;
+  }
+
+  /** `NAME=$X` as one word of `env NAME=$X cmd`: the binding of what follows `=`. */
+  valueAfterEquals(word: Word): EnvBinding {
+    const [head, ...rest] = word.Parts;
+    if (head && nodeType(head) === 'Lit' && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(head.Value ?? '') && rest.length > 0) {
+      return this.bindingOf({ ...word, Parts: rest } as Word);
+    }
+    return { unknown: true };
+  }
+
+  /** `bash -c '...'`: the quoted script, scanned in place. */
+  nested(word: Word): void {
+    const [part] = word.Parts;
+    if (word.Parts.length !== 1 || !part) return;
+    const type = nodeType(part);
+    if (type !== 'SglQuoted' && !(type === 'DblQuoted' && (part.Parts ?? []).every((p) => nodeType(p) === 'Lit'))) return;
+    const start = this.offset(part.Pos()) + 1;
+    const end = this.offset(part.End()) - 1;
+    this.scanNested(this.script.slice(start, end));
+  }
+
+  /** `bash <<EOF ... EOF`: the heredoc is the script bash runs. */
+  heredoc(stmt: Stmt): void {
+    if (this.depth >= MAX_NESTING || !stmt.Cmd || nodeType(stmt.Cmd) !== 'CallExpr') return;
+    const call = stmt.Cmd as CallExpr;
+    const program = call.Args[0] ? basename(this.text(call.Args[0])) : undefined;
+    if (program === undefined || !SHELLS.has(program) || call.Args.length > 1) return;
+    for (const redirect of stmt.Redirs) {
+      if (!HEREDOC_OPERATORS.has(redirect.Op) || !redirect.Hdoc) continue;
+      this.scanNested(this.script.slice(this.offset(redirect.Hdoc.Pos()), this.offset(redirect.Hdoc.End())));
+    }
+  }
+
+  scanNested(script: EmbeddedText): void {
+    const result = scanShell(script, { ...this.context, scope: this.context.scope.child() }, this.depth + 1);
+    this.usages.push(...result.usages);
+    this.problems.push(...result.problems);
+  }
+
+  add(action: string, credentials: string[], target: UsageTarget | undefined, range: SourceRange, text: string): void {
+    const usage: Usage = { file: this.context.file, range, action, credentials, text };
+    if (target) usage.target = target;
+    this.usages.push(usage);
+  }
+}
+
+/** `$NAME` or `${NAME}`, with no default, substitution, slice or length operator. */
+function isPlainExpansion(part: WordPart): boolean {
+  const expansion = part as WordPart & { Exp?: unknown; Repl?: unknown; Slice?: unknown; Index?: unknown; Length?: boolean; Excl?: boolean; Width?: boolean };
+  return !expansion.Exp && !expansion.Repl && !expansion.Slice && !expansion.Index && !expansion.Length && !expansion.Excl && !expansion.Width;
+}
+
+function basename(text: string): string {
+  return text.split('/').pop() ?? text;
+}
+
+function normalize(text: string): string {
+  return text.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 500);
+}
