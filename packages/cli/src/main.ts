@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as path from 'node:path';
 import { CONFIG_PATTERNS, configKind, type ConfigKind } from '@nvcf-keylint/config-scanners';
+import { nearestManifests } from '@nvcf-keylint/manifest';
 import { lint, loadCatalogue, redactKeyMaterial, type Finding } from '@nvcf-keylint/core';
 import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';
 import { explain, ExplainUsageError } from './explain.js';
@@ -95,7 +96,9 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const { manifestFiles, codeFiles, configFiles } = await classify(discovery);
   const catalogue = loadCatalogue();
-  const [manifests, configs] = await Promise.all([readManifestFiles(manifestFiles), scanConfigFiles(configFiles, catalogue)]);
+  // Files linted without any manifest among them are checked against the nearest one above them.
+  const implicitManifests = manifestFiles.length > 0 ? [] : [...new Set(configFiles.flatMap((c) => nearestManifests(c.file)))];
+  const [manifests, configs] = await Promise.all([readManifestFiles([...manifestFiles, ...implicitManifests]), scanConfigFiles(configFiles, catalogue)]);
   const findings: Finding[] = lint(
     {
       manifests,
@@ -104,7 +107,7 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       problems: configs.flatMap((c) => c.problems),
     },
     { catalogue },
-  );
+  ).filter((f) => !implicitManifests.includes(f.location.file));
   const codeResults = await lintCode(codeFiles, { cwd: io.cwd, manifests: manifestFiles });
   const scanned = [...manifestFiles, ...configFiles.map((c) => c.file)];
   const results = mergeResults(toLintResults(scanned, findings, values.quiet), codeResults, values.quiet);

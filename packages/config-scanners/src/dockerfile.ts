@@ -14,8 +14,8 @@ interface Instruction {
   /** The arguments, with continuation lines, mapped to the file. */
   body: EmbeddedText;
   line: number;
-  /** Heredoc bodies (`RUN <<EOF`), in order. */
-  heredocs: EmbeddedText[];
+  /** Heredocs (`RUN <<EOF`), in order: their content and closing line. */
+  heredocs: Array<{ content: EmbeddedText; delimiter: EmbeddedText }>;
 }
 
 export function scanDockerfile(file: string, text: string, catalogue: Catalogue): ConfigFacts {
@@ -23,11 +23,12 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
   const secrets = findKeyMaterial(text).map(({ start, end }) => ({ file, range: whole.range(start, end) }));
   const usages: Usage[] = [];
   const problems: SourceProblem[] = [];
-  let scope = new Scope();
+  // A build sees no variable of the host: only ARG, ENV and secret mounts.
+  let scope = new Scope(undefined, false);
   for (const instruction of instructions(text)) {
     const keyword = instruction.keyword.toUpperCase();
     if (keyword === 'FROM') {
-      scope = new Scope();
+      scope = new Scope(undefined, false);
       continue;
     }
     if (keyword === 'ARG' || keyword === 'ENV') {
@@ -63,7 +64,7 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
           file,
           range: body.range(body.text.search(/\S/), body.text.trimEnd().length),
           action: match.action.id,
-          credentials: ngcKeyCredentials(catalogue, { inherits: true, get: (name) => runScope.own(name) }),
+          credentials: ngcKeyCredentials(catalogue, { inherits: false, get: (name) => runScope.own(name) }),
           text: exec.join(' '),
         };
         if (match.target) usage.target = match.target;
@@ -71,7 +72,9 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
       }
       continue;
     }
-    for (const script of [body, ...instruction.heredocs]) {
+    // `RUN <<EOF` runs the heredoc; `RUN cmd <<EOF` runs cmd with the heredoc as the shell sees it.
+    const scripts = /^\s*<<-?\s*["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*$/.test(body.text) ? instruction.heredocs.map((h) => h.content) : [withHeredocs(body, instruction.heredocs)];
+    for (const script of scripts) {
       const result = scanShell(script, { file, catalogue, scope: runScope });
       usages.push(...result.usages);
       for (const problem of result.problems) {
@@ -101,7 +104,7 @@ function instructions(text: string): Instruction[] {
       if (next.trimStart().startsWith('#')) continue; // comments inside a continued instruction are dropped
       body.appendSynthetic('\n').append(next, j + 1, 1);
     }
-    const heredocs: EmbeddedText[] = [];
+    const heredocs: Instruction['heredocs'] = [];
     for (const marker of body.text.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)) {
       const delimiter = marker[1] as string;
       const content = new EmbeddedText();
@@ -110,13 +113,22 @@ function instructions(text: string): Instruction[] {
         if (k > j + 1) content.appendSynthetic('\n');
         content.append(lines[k] as string, k + 1, 1);
       }
-      heredocs.push(content);
+      const closing = new EmbeddedText();
+      if (k < lines.length) closing.append(lines[k] as string, k + 1, 1);
+      heredocs.push({ content, delimiter: closing });
       j = k;
     }
     found.push({ keyword: match[1] as string, body, line: i + 1, heredocs });
     i = j;
   }
   return found;
+}
+
+/** The instruction as a shell sees it: its line(s), then each heredoc and its closing line. */
+function withHeredocs(body: EmbeddedText, heredocs: Instruction['heredocs']): EmbeddedText {
+  const script = new EmbeddedText().appendEmbedded(body);
+  for (const { content, delimiter } of heredocs) script.appendSynthetic('\n').appendEmbedded(content).appendSynthetic('\n').appendEmbedded(delimiter);
+  return script;
 }
 
 /** `ARG NAME[=default]`, `ENV NAME=value ...` or the legacy `ENV NAME value`. */

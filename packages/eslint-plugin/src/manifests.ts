@@ -6,9 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ManifestFacts } from '@nvcf-keylint/core';
-import { readManifestFileSync } from '@nvcf-keylint/manifest';
-
-export const MANIFEST_NAMES = ['nvcf-keys.yaml', 'nvcf-keys.yml', 'nvcf-keys.json'];
+import { nearestManifests, readManifestFileSync } from '@nvcf-keylint/manifest';
 
 interface Cached {
   signature: string;
@@ -34,18 +32,6 @@ export function loadManifest(file: string): ManifestFacts {
   const facts = readManifestFileSync(file);
   cache.set(file, { signature: current, facts });
   return facts;
-}
-
-/** The nearest directory above `file` with manifests in it, and those manifests. */
-export function nearestManifests(file: string): string[] {
-  let directory = path.dirname(path.resolve(file));
-  for (;;) {
-    const found = MANIFEST_NAMES.map((name) => path.join(directory, name)).filter((candidate) => fs.existsSync(candidate));
-    if (found.length > 0) return found;
-    const parent = path.dirname(directory);
-    if (parent === directory) return [];
-    directory = parent;
-  }
 }
 
 export function manifestsFor(file: string, configured: readonly string[] | undefined, cwd: string): ManifestFacts[] {

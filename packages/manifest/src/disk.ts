@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ManifestFacts } from '@nvcf-keylint/core';
 import { sizeProblem } from './decode.js';
 import { readManifest } from './read.js';
@@ -53,5 +54,20 @@ export function readManifestFileSync(file: string): ManifestFacts {
     return checkStat(file, fs.statSync(file)) ?? readManifest(file, fs.readFileSync(file));
   } catch (error) {
     return failed(file, error);
+  }
+}
+
+/** The names a manifest is found by when looking upwards from a file. */
+export const NEAREST_MANIFEST_NAMES = ['nvcf-keys.yaml', 'nvcf-keys.yml', 'nvcf-keys.json'];
+
+/** The manifests of the nearest directory above `file` that has any. */
+export function nearestManifests(file: string): string[] {
+  let directory = path.dirname(path.resolve(file));
+  for (;;) {
+    const found = NEAREST_MANIFEST_NAMES.map((name) => path.join(directory, name)).filter((candidate) => fs.existsSync(candidate));
+    if (found.length > 0) return found;
+    const parent = path.dirname(directory);
+    if (parent === directory) return [];
+    directory = parent;
   }
 }

@@ -3,7 +3,7 @@ export { buildManifestSchema, MANIFEST_SCHEMA_ID } from './schema.js';
 export { MAX_MANIFEST_BYTES, sizeProblem } from './decode.js';
 export { MAX_ALIAS_COUNT } from './parse.js';
 export { describePath } from './validate.js';
-export { readManifestFile, readManifestFileSync, describeErrno } from './disk.js';
+export { readManifestFile, readManifestFileSync, describeErrno, nearestManifests, NEAREST_MANIFEST_NAMES } from './disk.js';
 export { parseManifestText as parseYamlSafely, MAX_NESTING, type Parsed as ParsedYaml } from './parse.js';
 export { decodeManifestBytes as decodeTextBytes, type Decoded } from './decode.js';
 export { Positions } from './positions.js';
