@@ -1,0 +1,147 @@
+import { loadCatalogue } from '@nvcf-keylint/core';
+import { describe, expect, it } from 'vitest';
+import { configKind, scanConfigFile } from '../src/index.js';
+
+const catalogue = loadCatalogue();
+const scan = (file: string, text: string) => {
+  const kind = configKind(file, text.split('\n')[0]);
+  if (!kind) throw new Error(`not a config file: ${file}`);
+  return scanConfigFile(file, new TextEncoder().encode(text), kind, catalogue);
+};
+const brief = (file: string, text: string) => scan(file, text).usages.map((u) => [u.action, u.credentials, `${u.range.line}:${u.range.column}`]);
+
+describe('configKind', () => {
+  it.each([
+    ['.github/workflows/deploy.yml', 'github-actions'],
+    ['repo/.github/workflows/ci.yaml', 'github-actions'],
+    ['.github/actions/x/action.yml', 'github-actions'],
+    ['.gitlab-ci.yml', 'gitlab-ci'],
+    ['ci/deploy.gitlab-ci.yml', 'gitlab-ci'],
+    ['scripts/a.sh', 'shell'],
+    ['a.bash', 'shell'],
+    ['Makefile', 'makefile'],
+    ['build/rules.mk', 'makefile'],
+    ['Dockerfile', 'dockerfile'],
+    ['Dockerfile.gpu', 'dockerfile'],
+    ['gpu.Dockerfile', 'dockerfile'],
+    ['Containerfile', 'dockerfile'],
+  ])('%s is %s', (file, kind) => {
+    expect(configKind(file)).toBe(kind);
+  });
+
+  it('tells extensionless scripts by their shebang', () => {
+    expect(configKind('bin/deploy', '#!/usr/bin/env bash')).toBe('shell');
+    expect(configKind('bin/deploy', '#!/bin/sh -e')).toBe('shell');
+    expect(configKind('bin/deploy', '#!/usr/bin/env python3')).toBeUndefined();
+    expect(configKind('LICENSE', 'Apache License')).toBeUndefined();
+    expect(configKind('values.yml')).toBeUndefined();
+  });
+});
+
+describe('GitHub Actions', () => {
+  it('layers env from workflow, job and step, with secrets, vars and env expressions', () => {
+    const workflow = [
+      'env:',
+      '  BASE_KEY: ${{ secrets.PLATFORM }}',
+      'jobs:',
+      '  a:',
+      '    env:',
+      '      NGC_CLI_API_KEY: ${{ env.BASE_KEY }}',
+      '    steps:',
+      '      - run: ngc cf gpu ls',
+      '      - env:',
+      '          NGC_CLI_API_KEY: ${{ vars.OTHER }}',
+      '        run: ngc cf gpu ls',
+      `      - run: 'curl -H "Authorization: Bearer \${{ secrets.INVOKE }}" https://api.nvcf.nvidia.com/v2/nvcf/pexec/status/x'`,
+      '      - shell: pwsh',
+      '        run: ngc cf gpu ls',
+      '',
+    ].join('\n');
+    expect(brief('.github/workflows/w.yml', workflow)).toEqual([
+      ['read-gpu-capacity', ['PLATFORM', 'BASE_KEY', 'NGC_CLI_API_KEY'], '8:14'],
+      ['read-gpu-capacity', ['OTHER', 'NGC_CLI_API_KEY'], '11:14'],
+      ['invoke-function', ['INVOKE'], '12:15'],
+    ]);
+  });
+
+  it('scans composite actions', () => {
+    expect(brief('action.yml', 'runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        ngc cf cluster ls\n')).toEqual([
+      ['list-clusters', ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'], '6:9'],
+    ]);
+  });
+});
+
+describe('GitLab CI', () => {
+  it('runs before_script, script and after_script in one shell with variables', () => {
+    const file = [
+      'variables:',
+      '  NGC_CLI_API_KEY: $NGC_DEPLOY',
+      'default:',
+      '  before_script:',
+      '    - export EXTRA=1',
+      'job:',
+      '  variables:',
+      '    FUNCTION_ID: fn-7',
+      '  script:',
+      '    - |',
+      '      ngc cf function deploy remove \\',
+      '        $FUNCTION_ID:v1',
+      '',
+    ].join('\n');
+    expect(scan('.gitlab-ci.yml', file).usages.map((u) => [u.action, u.credentials, u.target, `${u.range.line}:${u.range.column}`])).toEqual([
+      ['deploy-function', ['NGC_DEPLOY', 'NGC_CLI_API_KEY'], { functionId: 'fn-7', versionId: 'v1' }, '11:7'],
+    ]);
+  });
+});
+
+describe('Makefiles', () => {
+  it('expand make variables, undo $$, and follow continuation lines', () => {
+    const makefile = [
+      'export NGC_CLI_API_KEY := $(RELEASE_KEY)',
+      'FN = fn-1',
+      '',
+      'deploy: build',
+      '\t@ngc cf function deploy create \\',
+      '\t\t$(FN):$$VERSION',
+      '\tcurl -H "Authorization: Bearer $${TOKEN}" https://api.nvcf.nvidia.com/v2/nvcf/functions',
+      '',
+    ].join('\n');
+    expect(scan('Makefile', makefile).usages.map((u) => [u.action, u.credentials, u.target, `${u.range.line}:${u.range.column}`])).toEqual([
+      ['deploy-function', ['RELEASE_KEY', 'NGC_CLI_API_KEY'], undefined, '5:3'],
+      ['list-functions', ['TOKEN'], undefined, '7:2'],
+    ]);
+  });
+});
+
+describe('Dockerfiles', () => {
+  it('read RUN in shell form, exec form and heredocs, with ARG, ENV and secret mounts', () => {
+    const dockerfile = [
+      'FROM alpine',
+      'ARG DEPLOY_KEY',
+      'ENV NGC_CLI_API_KEY=$DEPLOY_KEY',
+      'RUN apk add curl && \\',
+      '    ngc cf function list',
+      'RUN --mount=type=secret,id=platform,env=NGC_CLI_API_KEY ["ngc", "cf", "gpu", "ls"]',
+      'RUN <<SCRIPT',
+      'ngc cf cluster ls',
+      'SCRIPT',
+      'FROM alpine',
+      'RUN ngc cf gpu quota',
+      '',
+    ].join('\n');
+    expect(brief('Dockerfile', dockerfile)).toEqual([
+      ['list-functions', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '5:5'],
+      ['read-gpu-capacity', ['platform', 'NGC_CLI_API_KEY'], '6:57'],
+      ['list-clusters', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '8:1'],
+      ['read-gpu-quota', [], '11:5'],
+    ]);
+  });
+});
+
+describe('key material', () => {
+  it('is found in every kind of file, comments included', () => {
+    const key = 'nvapi-EXAMPLEfakeKEYdoNotUse0000000000000000';
+    expect(scan('Dockerfile', `FROM x\n# ${key}\n`).secrets.map((s) => `${s.range.line}:${s.range.column}`)).toEqual(['2:3']);
+    expect(scan('.gitlab-ci.yml', `variables:\n  K: ${key}\n`).secrets.map((s) => `${s.range.line}:${s.range.column}`)).toEqual(['2:6']);
+  });
+});
