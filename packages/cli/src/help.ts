@@ -7,12 +7,16 @@ export const MAIN_HELP = `Usage: nvcf-keylint [options] [paths...]
 
 Checks NVCF Service Key manifests against the scope requirements of the NVCF
 Service Keys page (missing scopes, resource types that get 403, unknown names),
-and the NVCF calls in JS/TS code against the keys they use.
+and the NVCF calls in JS/TS code and CI files against the keys they use.
 
-Paths default to ".". Directories are searched for ${MANIFEST_PATTERNS.map((p) => p.replace('**/', '')).join(', ')}
-and JS/TS files (${CODE_EXTENSIONS.join(', ')}), honouring .gitignore, skipping
-node_modules, not following symbolic links. Files named on the command line are
-linted whatever their name: as code by extension, else as a manifest.
+Paths default to ".". Directories are searched for ${MANIFEST_PATTERNS.map((p) => p.replace('**/', '')).join(', ')},
+JS/TS files (${CODE_EXTENSIONS.join(', ')}), and CI files and scripts: GitHub
+Actions workflows and action.yml, .gitlab-ci.yml, *.sh, *.bash and scripts with
+a sh/bash shebang, Makefiles and *.mk, Dockerfiles and Containerfiles. .gitignore
+is honoured, node_modules skipped, symbolic links not followed. Files named on
+the command line are linted whatever their name: as code or a CI file when the
+name says so, else as a manifest. With no manifest among the paths, the nearest
+nvcf-keys.{yaml,yml,json} above the linted files is used.
 
 Options:
   -f, --format NAME     Output format: ${FORMAT_NAMES.join(', ')} (default: stylish).
