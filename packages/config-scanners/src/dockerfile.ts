@@ -7,6 +7,7 @@ import { findKeyMaterial, matchNgcCommand, ngcKeyCredentials, type Catalogue, ty
 import { EmbeddedText } from './embedded-text.js';
 import type { ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
+import { scriptProblems } from './facts.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 
 interface Instruction {
@@ -77,9 +78,7 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
     for (const script of scripts) {
       const result = scanShell(script, { file, catalogue, scope: runScope });
       usages.push(...result.usages);
-      for (const problem of result.problems) {
-        problems.push({ file, range: problem.range, message: `This RUN instruction could not be parsed as shell (${problem.message}); NVCF calls in it are not checked.`, fatal: false });
-      }
+      problems.push(...scriptProblems(file, result.problems, 'This RUN instruction'));
     }
   }
   return { file, usages, secrets, problems };

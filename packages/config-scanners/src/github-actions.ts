@@ -2,29 +2,22 @@
  * GitHub Actions workflows (`.github/workflows/*.yml`) and composite actions (`action.yml`):
  * every `run:` step in bash or sh, with `env:` at workflow, job and step level.
  */
-import { findKeyMaterial, type Catalogue, type SourceProblem, type Usage } from '@nvcf-keylint/core';
-import { findPair, parseYamlSafely, Positions, resolveNode, scalarText } from '@nvcf-keylint/manifest';
+import type { Catalogue } from '@nvcf-keylint/core';
+import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
 import { isMap, isSeq, type Document, type Node } from 'yaml';
 import { expressionBinding, withPlaceholders } from './ci-expressions.js';
-import type { ConfigFacts } from './facts.js';
+import { scriptProblems, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
+import { readYamlConfig } from './yaml-config.js';
 import { scalarScript } from './yaml-scripts.js';
 
 const SCANNED_SHELLS = /^(bash|sh)(\s|$)/;
 
 export function scanGithubActions(file: string, text: string, catalogue: Catalogue): ConfigFacts {
-  const positions = new Positions(text);
-  const secrets = findKeyMaterial(text).map(({ start, end }) => ({ file, range: positions.range(start, end) }));
-  const parsed = parseYamlSafely(text, 'yaml', positions);
-  if (!parsed.ok) return { file, usages: [], secrets, problems: [{ file, range: parsed.fatal.range, message: parsed.fatal.message, fatal: true }] };
-  const document = parsed.document;
-  const usages: Usage[] = [];
-  const problems: SourceProblem[] = [];
-  const root = resolveNode(document, document.contents);
-  if (!isMap(root)) return { file, usages, secrets, problems };
-
-  const get = (node: unknown, key: string) => resolveNode(document, findPair(document, node, key)?.value);
+  const { facts, config } = readYamlConfig(file, text);
+  if (!config) return facts;
+  const { document, root, positions, get } = config;
   const defaultShell = (node: unknown) => scalarText(document, get(get(get(node, 'defaults'), 'run'), 'shell'));
 
   const workflowScope = withEnv(document, new Scope(), get(root, 'env'));
@@ -41,10 +34,8 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       if (!script) continue;
       const { script: substituted, placeholders } = withPlaceholders(script, stepScope);
       const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders });
-      usages.push(...result.usages);
-      for (const problem of result.problems) {
-        problems.push({ file, range: problem.range, message: `This step's script could not be parsed as shell (${problem.message}); NVCF calls in it are not checked.`, fatal: false });
-      }
+      facts.usages.push(...result.usages);
+      facts.problems.push(...scriptProblems(file, result.problems, "This step's script"));
     }
   };
 
@@ -59,7 +50,7 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   // A composite action: runs.using: composite, runs.steps
   const runs = get(root, 'runs');
   if (isMap(runs) && scalarText(document, get(runs, 'using')) === 'composite') scanSteps(get(runs, 'steps'), workflowScope, undefined);
-  return { file, usages, secrets, problems };
+  return facts;
 }
 
 /** A child scope with the bindings of an `env:` mapping. */

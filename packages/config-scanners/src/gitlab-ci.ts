@@ -3,28 +3,22 @@
  * shell session per job), with `variables:` at the top and in the job. Project CI/CD variables
  * reach scripts as environment variables of the same name.
  */
-import { findKeyMaterial, type Catalogue, type SourceProblem, type Usage } from '@nvcf-keylint/core';
-import { findPair, parseYamlSafely, Positions, resolveNode, scalarText } from '@nvcf-keylint/manifest';
+import type { Catalogue } from '@nvcf-keylint/core';
+import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { EmbeddedText } from './embedded-text.js';
-import type { ConfigFacts } from './facts.js';
+import { scriptProblems, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
+import { readYamlConfig } from './yaml-config.js';
 import { scalarScript } from './yaml-scripts.js';
 
 const RESERVED = new Set(['stages', 'include', 'workflow', 'default', 'variables', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages', 'spec']);
 
 export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): ConfigFacts {
-  const positions = new Positions(text);
-  const secrets = findKeyMaterial(text).map(({ start, end }) => ({ file, range: positions.range(start, end) }));
-  const parsed = parseYamlSafely(text, 'yaml', positions);
-  if (!parsed.ok) return { file, usages: [], secrets, problems: [{ file, range: parsed.fatal.range, message: parsed.fatal.message, fatal: true }] };
-  const document = parsed.document;
-  const usages: Usage[] = [];
-  const problems: SourceProblem[] = [];
-  const root = resolveNode(document, document.contents);
-  if (!isMap(root)) return { file, usages, secrets, problems };
-  const get = (node: unknown, key: string) => resolveNode(document, findPair(document, node, key)?.value);
+  const { facts, config } = readYamlConfig(file, text);
+  if (!config) return facts;
+  const { document, root, positions, get } = config;
 
   const globalScope = withVariables(document, new Scope(), get(root, 'variables'));
   const defaults = get(root, 'default');
@@ -40,12 +34,10 @@ export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): 
     }
     if (script.text.trim() === '') continue;
     const result = scanShell(script, { file, catalogue, scope });
-    usages.push(...result.usages);
-    for (const problem of result.problems) {
-      problems.push({ file, range: problem.range, message: `The script of job '${name}' could not be parsed as shell (${problem.message}); NVCF calls in it are not checked.`, fatal: false });
-    }
+    facts.usages.push(...result.usages);
+    facts.problems.push(...scriptProblems(file, result.problems, `The script of job '${name}'`));
   }
-  return { file, usages, secrets, problems };
+  return facts;
 }
 
 /** Script items in order: a string, or a list of strings (nested lists from anchors flattened). */

@@ -7,6 +7,7 @@ import { findKeyMaterial, type Catalogue, type SourceProblem, type Usage } from 
 import { EmbeddedText } from './embedded-text.js';
 import type { ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
+import { scriptProblems } from './facts.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 
 const ASSIGNMENT = /^(?:(?:export|override|private)\s+)*([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/;
@@ -73,7 +74,5 @@ function scanRecipe(recipe: EmbeddedText, context: { file: string; catalogue: Ca
   });
   const result = scanShell(shell, { ...context, scope: context.scope.child() });
   usages.push(...result.usages);
-  for (const problem of result.problems) {
-    problems.push({ file: context.file, range: problem.range, message: `This recipe line could not be parsed as shell (${problem.message}); NVCF calls in it are not checked.`, fatal: false });
-  }
+  problems.push(...scriptProblems(context.file, result.problems, 'This recipe line'));
 }
