@@ -83,3 +83,16 @@ export function testManifestRule(rule: Rule, cases: { valid: ManifestCase[]; inv
     });
   });
 }
+
+/** A usage fact as the ESLint plugin or the config scanners produce it. */
+export function usageAt(line: number, action: string, credentials: string[], target?: { functionId: string; versionId?: string }) {
+  const usage = { file: 'src/app.ts', range: { line, column: 3, endLine: line, endColumn: 40 }, action, credentials, text: `call ${line}` };
+  return target ? { ...usage, target } : usage;
+}
+
+/** Lints one manifest (dedented) with usages, with one rule, as `line:column message`. */
+export function lintWithUsages(rule: Rule, manifest: string, usages: ReturnType<typeof usageAt>[]): string[] {
+  return lint({ manifests: [readManifestText('nvcf-keys.yaml', dedent(manifest))], usages, secrets: [] }, { rules: [rule] }).map(
+    (f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.message}`,
+  );
+}

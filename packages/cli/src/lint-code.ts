@@ -3,6 +3,7 @@
  * own (no user ESLint config is needed or read). ESLint and the TypeScript parser are imported only
  * when there is code to lint, so a manifest-only run stays fast.
  */
+import type { SecretOccurrence, Usage } from '@nvcf-keylint/core';
 import type { Linter } from 'eslint';
 import type { LintMessage, LintResult } from './results.js';
 
@@ -18,14 +19,30 @@ export function isCodeFile(file: string): boolean {
 
 const PREFIX = 'nvcf-keylint/';
 
-export async function lintCode(files: readonly string[], options: { cwd: string; manifests: readonly string[] }): Promise<LintResult[]> {
-  if (files.length === 0) return [];
-  const [{ ESLint }, tsParser, { default: plugin, recommended }] = await Promise.all([
+export interface CodeLint {
+  results: LintResult[];
+  /** The NVCF calls and key material found in the code, for the project-wide rules. */
+  usages: Usage[];
+  secrets: SecretOccurrence[];
+}
+
+export async function lintCode(
+  files: readonly string[],
+  options: { cwd: string; manifests: readonly string[]; wrappers?: Readonly<Record<string, unknown>> },
+): Promise<CodeLint> {
+  if (files.length === 0) return { results: [], usages: [], secrets: [] };
+  const [{ ESLint }, tsParser, { default: plugin, recommended, collectedFacts }] = await Promise.all([
     import('eslint'),
     import('@typescript-eslint/parser'),
     import('@nvcf-keylint/eslint-plugin'),
   ]);
-  const settings = { nvcf: options.manifests.length > 0 ? { manifest: [...options.manifests] } : {} };
+  const settings = {
+    nvcf: {
+      ...(options.manifests.length > 0 ? { manifest: [...options.manifests] } : {}),
+      ...(options.wrappers ? { wrappers: options.wrappers } : {}),
+      collectFacts: true,
+    },
+  };
   const base = {
     plugins: { 'nvcf-keylint': plugin },
     rules: recommended.rules,
@@ -42,8 +59,11 @@ export async function lintCode(files: readonly string[], options: { cwd: string;
       { ...base, files: ['**/*.{jsx,tsx}'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     ],
   });
-  const results = await eslint.lintFiles([...files]);
-  return results.map((result) => {
+  collectedFacts.clear();
+  const lintResults = await eslint.lintFiles([...files]);
+  const facts = [...collectedFacts.values()];
+  collectedFacts.clear();
+  const results = lintResults.map((result): LintResult => {
     const messages: LintMessage[] = result.messages.map((m) => {
       const message: LintMessage = {
         ruleId: m.ruleId === null ? null : m.ruleId.startsWith(PREFIX) ? m.ruleId.slice(PREFIX.length) : m.ruleId,
@@ -71,4 +91,5 @@ export async function lintCode(files: readonly string[], options: { cwd: string;
       usedDeprecatedRules: [],
     };
   });
+  return { results, usages: facts.flatMap((f) => f.usages), secrets: facts.flatMap((f) => f.secrets) };
 }

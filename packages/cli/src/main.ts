@@ -99,18 +99,20 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   // Files linted without any manifest among them are checked against the nearest one above them.
   const implicitManifests = manifestFiles.length > 0 ? [] : [...new Set(configFiles.flatMap((c) => nearestManifests(c.file)))];
   const [manifests, configs] = await Promise.all([readManifestFiles([...manifestFiles, ...implicitManifests]), scanConfigFiles(configFiles, catalogue)]);
+  const code = await lintCode(codeFiles, { cwd: io.cwd, manifests: manifestFiles });
+  const codeFileSet = new Set(codeFiles);
   const findings: Finding[] = lint(
     {
       manifests,
-      usages: configs.flatMap((c) => c.usages),
+      usages: [...configs.flatMap((c) => c.usages), ...code.usages],
       secrets: configs.flatMap((c) => c.secrets),
       problems: configs.flatMap((c) => c.problems),
     },
     { catalogue },
-  ).filter((f) => !implicitManifests.includes(f.location.file));
-  const codeResults = await lintCode(codeFiles, { cwd: io.cwd, manifests: manifestFiles });
+    // Code findings come from ESLint, which honours its disable directives; the engine adds the project-wide view.
+  ).filter((f) => !implicitManifests.includes(f.location.file) && !codeFileSet.has(f.location.file));
   const scanned = [...manifestFiles, ...configFiles.map((c) => c.file)];
-  const results = mergeResults(toLintResults(scanned, findings, values.quiet), codeResults, values.quiet);
+  const results = mergeResults(toLintResults(scanned, findings, values.quiet), code.results, values.quiet);
   const colors = (values.color ?? io.isTTY) ? ansiColors : noColors;
   io.stdout(formatResults(format, results, { colors, cwd: io.cwd }));
   if (results.length === 0 && format === 'stylish') {

@@ -16,6 +16,12 @@ export interface FileAnalysis {
 
 const analyses = new WeakMap<object, FileAnalysis>();
 
+/**
+ * The facts of every file analysed while `settings.nvcf.collectFacts` is on, by file: the CLI
+ * reads them after an ESLint run to join code with manifests and CI files project-wide.
+ */
+export const collectedFacts = new Map<string, Facts>();
+
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export function analyse(context: Context): FileAnalysis {
@@ -37,5 +43,6 @@ export function analyse(context: Context): FileAnalysis {
   }
   const analysis = { facts, findings };
   analyses.set(sourceCode, analysis);
+  if (settings.collectFacts) collectedFacts.set(file, facts);
   return analysis;
 }

@@ -28,3 +28,4 @@ export default plugin;
 export { plugin, recommended, CODE_RULE_IDS };
 export { readSettings, type NvcfSettings, type WrapperSpec } from './settings.js';
 export { collectCodeFacts } from './detect/index.js';
+export { collectedFacts } from './analysis.js';

@@ -29,6 +29,8 @@ export interface NvcfSettings {
   manifests: string[] | undefined;
   /** Call paths (dotted, `*` for any one segment) to what they do. */
   wrappers: Map<string, WrapperSpec>;
+  /** Keep each file's facts for the nvcf-keylint CLI (set by the CLI, not by users). */
+  collectFacts: boolean;
 }
 
 const cache = new WeakMap<object, NvcfSettings>();
@@ -56,7 +58,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
       if (parsed) wrappers.set(path, parsed);
     }
   }
-  const result = { manifests, wrappers };
+  const result = { manifests, wrappers, collectFacts: nvcf.collectFacts === true };
   if (raw !== null && typeof raw === 'object') cache.set(raw, result);
   return result;
 }

@@ -2,7 +2,7 @@
 import type { CatalogueData } from './types.js';
 
 export const catalogueData: CatalogueData = {
-  "revision": 2,
+  "revision": 3,
   "sources": {
     "service-keys": {
       "title": "NVCF documentation, Service Keys",
@@ -172,6 +172,9 @@ export const catalogueData: CatalogueData = {
       "name": "All Functions",
       "description": "Grants access to all functions in the account. Supported by most function-related scopes.",
       "functionList": "none",
+      "narrower": [
+        "Function"
+      ],
       "source": {
         "ref": "service-keys",
         "section": "Resource Types"
@@ -181,6 +184,9 @@ export const catalogueData: CatalogueData = {
       "name": "Function",
       "description": "Grants access to a specific function and all its versions. Use this to restrict a key to a single function (e.g. a key used only to deploy or invoke one particular function).",
       "functionList": "function-ids",
+      "narrower": [
+        "Function Versions"
+      ],
       "source": {
         "ref": "service-keys",
         "section": "Resource Types"
@@ -209,6 +215,10 @@ export const catalogueData: CatalogueData = {
       "name": "All Entity",
       "description": "Grants access to all resource types, scoped to your organization. This is the broadest resource type. Some scopes — such as registry credentials, telemetry, GPU quota, and GPU capacity — **only** support this resource type.",
       "functionList": "none",
+      "narrower": [
+        "All Functions",
+        "All Clusters"
+      ],
       "source": {
         "ref": "service-keys",
         "section": "Resource Types"

@@ -104,6 +104,20 @@ export class Catalogue {
       );
   }
 
+  /** Every type narrower than `type`, nearest first (breadth-first over `narrower`). */
+  narrowerTypes(type: string): ResourceType[] {
+    const found: ResourceType[] = [];
+    const queue = [...(this.#resourceTypes.get(type)?.narrower ?? [])];
+    while (queue.length > 0) {
+      const name = queue.shift() as string;
+      const narrower = this.#resourceTypes.get(name);
+      if (!narrower || found.includes(narrower)) continue;
+      found.push(narrower);
+      queue.push(...(narrower.narrower ?? []));
+    }
+    return found;
+  }
+
   /** The documentation address a catalogue entry cites. */
   sourceUrl(ref: SourceRef): string {
     const source = this.sources[ref.ref];
@@ -132,6 +146,7 @@ export class Catalogue {
     }
     for (const type of data.resourceTypes) {
       if (type.undocumentedNarrowingOf !== undefined) types([type.undocumentedNarrowingOf], `resource type ${type.name}`);
+      types(type.narrower, `resource type ${type.name}`);
     }
     for (const action of data.actions) {
       types(action.supportedResourceTypes, `action ${action.id}`);

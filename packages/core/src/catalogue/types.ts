@@ -24,6 +24,8 @@ export interface ResourceTypeData {
   name: string;
   description: string;
   functionList: FunctionList;
+  /** Types that grant a subset of what this one grants. */
+  narrower?: string[];
   undocumentedNarrowingOf?: string;
   source: SourceRef;
 }

@@ -71,3 +71,21 @@ export function reportUsageProblems(
     for (const problem of judgement.problems) if (problem.ruleId === ruleId) report(problem, judgement);
   }
 }
+
+/** The usages each manifest key is resolved to, and the usages whose credential is unknown. */
+export function usagesByKey(facts: Facts): { byKey: Map<KeySpec, Usage[]>; unresolved: Usage[] } {
+  const byName = keysByCredential(facts);
+  const byKey = new Map<KeySpec, Usage[]>();
+  const unresolved: Usage[] = [];
+  for (const usage of facts.usages) {
+    const key = resolveCredential(usage, byName);
+    if (!key) {
+      if (usage.credentials.length === 0) unresolved.push(usage);
+      continue;
+    }
+    const list = byKey.get(key) ?? [];
+    list.push(usage);
+    byKey.set(key, list);
+  }
+  return { byKey, unresolved };
+}
