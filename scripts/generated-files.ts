@@ -10,6 +10,7 @@ import { Catalogue } from '../packages/core/src/catalogue/catalogue.js';
 import type { CatalogueData } from '../packages/core/src/catalogue/types.js';
 import { rules } from '../packages/core/src/rules/index.js';
 import { buildManifestSchema } from '../packages/manifest/src/schema.js';
+import { buildConfigSchema } from '../packages/cli/src/config-schema.js';
 import { renderDoc } from './doc-examples.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,5 +56,6 @@ export function renderGeneratedFiles(): Map<string, string> {
       `${banner}import type { CatalogueData } from './types.js';\n\nexport const catalogueData: CatalogueData = ${JSON.stringify(data, null, 2)};\n`,
     ],
     ['rules/nvcf-keys.schema.json', `${JSON.stringify(buildManifestSchema(catalogue), null, 2)}\n`],
+    ['rules/nvcf-keylint.config.schema.json', `${JSON.stringify(buildConfigSchema(rules, catalogue), null, 2)}\n`],
   ]);
 }

@@ -28,7 +28,7 @@ export interface CodeLint {
 
 export async function lintCode(
   files: readonly string[],
-  options: { cwd: string; manifests: readonly string[]; wrappers?: Readonly<Record<string, unknown>> },
+  options: { cwd: string; manifests: readonly string[]; wrappers?: Readonly<Record<string, unknown>>; severities?: Readonly<Record<string, string>> },
 ): Promise<CodeLint> {
   if (files.length === 0) return { results: [], usages: [], secrets: [] };
   const [{ ESLint }, tsParser, { default: plugin, recommended, collectedFacts }] = await Promise.all([
@@ -45,7 +45,11 @@ export async function lintCode(
   };
   const base = {
     plugins: { 'nvcf-keylint': plugin },
-    rules: recommended.rules,
+    // The configuration file's severities apply to the code rules too.
+    rules: {
+      ...recommended.rules,
+      ...Object.fromEntries(Object.entries(options.severities ?? {}).filter(([id]) => `${PREFIX}${id}` in recommended.rules).map(([id, level]) => [`${PREFIX}${id}`, level])),
+    } as Linter.RulesRecord,
     settings,
     linterOptions: { reportUnusedDisableDirectives: 'off' as const },
   };

@@ -1,16 +1,14 @@
 import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import * as path from 'node:path';
-import { CONFIG_PATTERNS, configKind, type ConfigKind } from '@nvcf-keylint/config-scanners';
-import { nearestManifests } from '@nvcf-keylint/manifest';
-import { lint, loadCatalogue, redactKeyMaterial, type Finding } from '@nvcf-keylint/core';
-import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';
+import { redactKeyMaterial } from '@nvcf-keylint/core';
+import { discoverFiles, type Discovery } from './discover.js';
+import { fixManifests, formatFixDiff } from './fix-manifests.js';
 import { explain, ExplainUsageError } from './explain.js';
 import { ansiColors, formatResults, isFormatName, noColors, FORMAT_NAMES } from './formatters/index.js';
 import { displayPath } from './formatters/stylish.js';
 import { EXPLAIN_HELP, MAIN_HELP } from './help.js';
-import { CODE_IGNORES, CODE_PATTERNS, isCodeFile, lintCode } from './lint-code.js';
-import { firstLine, scanConfigFiles } from './read-configs.js';
+import { ConfigError, loadConfig } from './config.js';
+import { analyseProject, type ProjectOptions } from './project.js';
 import { readManifestFiles } from './read-files.js';
 import { toLintResults, type LintResult } from './results.js';
 
@@ -31,6 +29,13 @@ class UsageError extends Error {
 }
 
 function defaultIo(): CliIo {
+  // A reader that goes away (`nvcf-keylint | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
@@ -46,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     if (argv[0] === 'explain') return await runExplain(argv.slice(1), safe);
     return await runLint(argv, safe);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ExplainUsageError) {
+    if (error instanceof UsageError || error instanceof ExplainUsageError || error instanceof ConfigError) {
       safe.stderr(`nvcf-keylint: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -72,6 +77,9 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       color: { type: 'boolean' },
       quiet: { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -89,30 +97,33 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   if (!isFormatName(format)) throw new UsageError(`Unknown format '${format}'; use one of ${FORMAT_NAMES.join(', ')}.`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
-  const discovery = await discoverFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, [...MANIFEST_PATTERNS, ...CODE_PATTERNS, ...CONFIG_PATTERNS], CODE_IGNORES);
-  reportDiscovery(discovery, io);
-  if (discovery.missing.length > 0) {
-    throw new UsageError(`No such file or directory: ${discovery.missing.join(', ')}`);
+  const inputs = positionals.length > 0 ? positionals : ['.'];
+  const config = loadConfig(io.cwd, values.config);
+  const projectOptions: ProjectOptions = { cwd: io.cwd, severities: config.severities, ignores: config.ignores, ...(config.wrappers ? { wrappers: config.wrappers } : {}) };
+  let project = await analyseProject(inputs, projectOptions);
+  reportDiscovery(project.discovery, io);
+  if (project.discovery.missing.length > 0) {
+    throw new UsageError(`No such file or directory: ${project.discovery.missing.join(', ')}`);
   }
-  const { manifestFiles, codeFiles, configFiles } = await classify(discovery);
-  const catalogue = loadCatalogue();
-  // Files linted without any manifest among them are checked against the nearest one above them.
-  const implicitManifests = manifestFiles.length > 0 ? [] : [...new Set(configFiles.flatMap((c) => nearestManifests(c.file)))];
-  const [manifests, configs] = await Promise.all([readManifestFiles([...manifestFiles, ...implicitManifests]), scanConfigFiles(configFiles, catalogue)]);
-  const code = await lintCode(codeFiles, { cwd: io.cwd, manifests: manifestFiles });
-  const codeFileSet = new Set(codeFiles);
-  const findings: Finding[] = lint(
-    {
-      manifests,
-      usages: [...configs.flatMap((c) => c.usages), ...code.usages],
-      secrets: configs.flatMap((c) => c.secrets),
-      problems: configs.flatMap((c) => c.problems),
-    },
-    { catalogue },
-    // Code findings come from ESLint, which honours its disable directives; the engine adds the project-wide view.
-  ).filter((f) => !implicitManifests.includes(f.location.file) && !codeFileSet.has(f.location.file));
-  const scanned = [...manifestFiles, ...configFiles.map((c) => c.file)];
-  const results = mergeResults(toLintResults(scanned, findings, values.quiet), code.results, values.quiet);
+  let outputs = new Map<string, string>();
+  if (values.fix || values['fix-dry-run']) {
+    const outcome = await fixManifests(project.allFindings, { cwd: io.cwd, dryRun: !values.fix });
+    for (const failure of outcome.failed) io.stderr(`nvcf-keylint: could not fix ${displayPath(failure.file, io.cwd)}: ${failure.reason}\n`);
+    if (values.fix && outcome.fixed.length > 0) {
+      // Report what is left after the fixes, as ESLint does.
+      project = await analyseProject(inputs, projectOptions);
+    }
+    if (!values.fix) {
+      outputs = new Map(outcome.fixed.map((f) => [f.file, f.after]));
+      if (format === 'stylish') io.stdout(formatFixDiff(outcome.fixed, io.cwd));
+    }
+  }
+  const scanned = [...project.manifestFiles, ...project.configFiles];
+  const results = mergeResults(toLintResults(scanned, project.findings, values.quiet), project.codeResults, values.quiet);
+  for (const result of results) {
+    const output = outputs.get(result.filePath);
+    if (output !== undefined) result.output = output;
+  }
   const colors = (values.color ?? io.isTTY) ? ansiColors : noColors;
   io.stdout(formatResults(format, results, { colors, cwd: io.cwd }));
   if (results.length === 0 && format === 'stylish') {
@@ -129,30 +140,6 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json}, *.nvcf-keys.{yaml,yml,json}';
-
-const MANIFEST_NAME = /^(?:.+\.)?nvcf-keys\.(?:ya?ml|json)$/;
-
-/** Sorts what discovery found: code by extension, CI files and scripts by name (or shebang), manifests by name or because they were named. */
-async function classify(discovery: Discovery) {
-  const manifestFiles: string[] = [];
-  const codeFiles: string[] = [];
-  const configFiles: Array<{ file: string; kind: ConfigKind }> = [];
-  for (const file of discovery.files) {
-    const name = path.basename(file);
-    if (isCodeFile(file)) {
-      codeFiles.push(file);
-      continue;
-    }
-    if (MANIFEST_NAME.test(name)) {
-      manifestFiles.push(file);
-      continue;
-    }
-    const kind = configKind(file, name.includes('.') ? undefined : await firstLine(file));
-    if (kind) configFiles.push({ file, kind });
-    else if (discovery.explicit.has(file)) manifestFiles.push(file);
-  }
-  return { manifestFiles, codeFiles, configFiles };
-}
 
 /** Manifest and code results in one list, ordered by path; `--quiet` drops warnings from both. */
 function mergeResults(manifestResults: LintResult[], codeResults: LintResult[], quiet: boolean): LintResult[] {

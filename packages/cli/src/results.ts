@@ -6,6 +6,8 @@ export interface LintMessage {
   severity: 1 | 2;
   fatal?: true;
   message: string;
+  /** For suppressed messages, as ESLint gives them. */
+  suppressions?: Array<{ kind: 'directive'; justification: string }>;
   messageId?: string;
   line: number;
   column: number;
@@ -25,6 +27,8 @@ export interface LintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: [];
+  /** With `--fix-dry-run`: the file as the fixes would leave it (as ESLint reports it). */
+  output?: string;
 }
 
 /** Groups findings by file; every linted file gets a result, problems or not. */
@@ -65,9 +69,16 @@ export function toLintResults(files: readonly string[], findings: readonly Findi
     };
     if (finding.fatal) message.fatal = true;
     if (finding.messageId !== undefined) message.messageId = finding.messageId;
+    if (finding.suppressed) {
+      message.suppressions = [{ kind: 'directive', justification: finding.suppressed.justification }];
+      result.suppressedMessages.push(message);
+      continue;
+    }
     result.messages.push(message);
     if (message.severity === 2) result.errorCount++;
     else result.warningCount++;
+    if (finding.fix && message.severity === 2) result.fixableErrorCount++;
+    else if (finding.fix) result.fixableWarningCount++;
     if (finding.fatal) result.fatalErrorCount++;
   }
   return [...byFile.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));

@@ -1,4 +1,4 @@
-import type { SecretOccurrence, SourceProblem, SourceRange, Usage } from '@nvcf-keylint/core';
+import type { SecretOccurrence, SourceProblem, SourceRange, SuppressionDirective, Usage } from '@nvcf-keylint/core';
 
 /** What one CI file or script tells the engine. */
 export interface ConfigFacts {
@@ -6,6 +6,7 @@ export interface ConfigFacts {
   usages: Usage[];
   secrets: SecretOccurrence[];
   problems: SourceProblem[];
+  suppressions?: SuppressionDirective[];
 }
 
 /** A script that could not be parsed: its NVCF calls are not checked, and the user is told where. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loadCatalogue, type Catalogue } from '@nvcf-keylint/core';
+import { findSuppressionDirectives, loadCatalogue, type Catalogue } from '@nvcf-keylint/core';
 import { decodeTextBytes } from '@nvcf-keylint/manifest';
 import { scanDockerfile } from './dockerfile.js';
 import type { ConfigFacts } from './facts.js';
@@ -55,7 +55,7 @@ export function scanConfigFile(file: string, bytes: Uint8Array, kind: ConfigKind
   const decoded = decodeTextBytes(bytes);
   if (!decoded.ok) return { file, usages: [], secrets: [], problems: [{ file, range: start, message: decoded.message, fatal: true }] };
   try {
-    return SCANNERS[kind](file, decoded.text, catalogue);
+    return { ...SCANNERS[kind](file, decoded.text, catalogue), suppressions: findSuppressionDirectives(file, decoded.text) };
   } catch (error) {
     const message = error instanceof RangeError ? 'the file is nested too deeply to read' : error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { file, usages: [], secrets: [], problems: [{ file, range: start, message: `Could not scan this file: ${message}.`, fatal: true }] };

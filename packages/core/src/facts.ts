@@ -1,3 +1,5 @@
+import type { SuppressionDirective } from './suppressions.js';
+
 /**
  * Facts: what sources (manifests, code, CI configs) tell the engine. Sources only describe their
  * input, with exact locations; the engine alone decides whether a key is sufficient.
@@ -59,6 +61,8 @@ export interface ManifestFacts {
   schemaProblems: SchemaProblem[];
   /** Where key material (`nvapi-...`) appears; never the material itself. */
   secrets: SourceRange[];
+  /** `# nvcf-keylint-disable-next-line` comments (YAML manifests). */
+  suppressions?: SuppressionDirective[];
 }
 
 /** The function (and version) a call targets, when it is known statically. */
@@ -105,4 +109,6 @@ export interface Facts {
   usages: Usage[];
   secrets: SecretOccurrence[];
   problems?: SourceProblem[];
+  /** `# nvcf-keylint-disable-next-line` comments of manifests and CI files. */
+  suppressions?: SuppressionDirective[];
 }

@@ -1,7 +1,15 @@
-import type { SourceLocation } from './facts.js';
+import type { SourceLocation, SourceRange } from './facts.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
+
+/**
+ * A change to a manifest that resolves a finding, said in the manifest's terms; the manifest
+ * package turns it into a text edit that leaves every other byte as it was.
+ */
+export type ManifestFix =
+  | { kind: 'add-items'; file: string; key: string; field: 'scopes' | 'actions'; items: string[] }
+  | { kind: 'replace-item'; file: string; range: SourceRange; text: string };
 
 export interface RelatedLocation {
   message: string;
@@ -20,6 +28,10 @@ export interface Finding {
   location: SourceLocation;
   /** E.g. from a call site to the manifest key it resolved to. */
   related?: RelatedLocation[];
+  /** What `--fix` would change. */
+  fix?: ManifestFix;
+  /** Set when a directive suppresses the finding: it is kept aside, not reported. */
+  suppressed?: { justification: string };
 }
 
 /** Fills `{{name}}` placeholders, as ESLint does; unknown placeholders stay as written. */

@@ -10,3 +10,4 @@ export * from './rules/index.js';
 export * from './ngc-command.js';
 export * from './nvcf-request.js';
 export * from './shell-words.js';
+export * from './suppressions.js';

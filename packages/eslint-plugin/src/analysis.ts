@@ -36,7 +36,7 @@ export function analyse(context: Context): FileAnalysis {
   const facts: Facts = { manifests, usages: code.usages, secrets: code.secrets };
   const findings = new Map<string, Finding[]>();
   for (const finding of lint(facts, { catalogue })) {
-    if (finding.location.file !== file || finding.ruleId === null) continue;
+    if (finding.location.file !== file || finding.ruleId === null || finding.suppressed) continue;
     const list = findings.get(finding.ruleId) ?? [];
     list.push(finding);
     findings.set(finding.ruleId, list);

@@ -7,4 +7,5 @@ export { readManifestFile, readManifestFileSync, describeErrno, nearestManifests
 export { parseManifestText as parseYamlSafely, MAX_NESTING, type Parsed as ParsedYaml } from './parse.js';
 export { decodeManifestBytes as decodeTextBytes, type Decoded } from './decode.js';
 export { Positions } from './positions.js';
-export { findPair, resolveNode, scalarText } from './nodes.js';
+export { findPair, nodeAtPointer, rangeOf, resolveNode, scalarText } from './nodes.js';
+export { applyManifestFixes } from './fix.js';

@@ -1,4 +1,4 @@
-import { findKeyMaterial, loadCatalogue, type Catalogue, type ManifestFacts } from '@nvcf-keylint/core';
+import { findKeyMaterial, findSuppressionDirectives, loadCatalogue, type Catalogue, type ManifestFacts } from '@nvcf-keylint/core';
 import { decodeManifestBytes } from './decode.js';
 import { extractKeys } from './extract.js';
 import { parseManifestText } from './parse.js';
@@ -28,7 +28,8 @@ export function readManifestText(file: string, text: string, options: ReadManife
   // Key material is found in the raw text, comments included, even when the file does not parse.
   const secrets = findKeyMaterial(text).map(({ start, end }) => positions.range(start, end));
   const parsed = parseManifestText(text, manifestFormat(file), positions);
-  if (!parsed.ok) return { file, keys: [], fatal: parsed.fatal, schemaProblems: [], secrets };
+  const suppressions = manifestFormat(file) === 'yaml' ? findSuppressionDirectives(file, text) : [];
+  if (!parsed.ok) return { file, keys: [], fatal: parsed.fatal, schemaProblems: [], secrets, suppressions };
   const catalogue = options.catalogue ?? loadCatalogue();
   return {
     file,
@@ -36,5 +37,6 @@ export function readManifestText(file: string, text: string, options: ReadManife
     fatal: null,
     schemaProblems: validateManifest(parsed.data, parsed.document, positions, catalogue),
     secrets,
+    suppressions,
   };
 }

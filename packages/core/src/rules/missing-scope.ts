@@ -1,9 +1,15 @@
 import { keyAccessFromSpec, missingScopeProblem, missingScopes } from '../access.js';
 import type { Action } from '../catalogue/index.js';
+import type { KeySpec } from '../facts.js';
+import type { ManifestFix } from '../finding.js';
 import { scopePhrase } from '../phrases.js';
 import { at } from './locate.js';
 import { defineRule } from './rule.js';
 import { reportUsageProblems } from './usage-judgement.js';
+
+function addScopes(key: KeySpec, scopes: string[]): ManifestFix {
+  return { kind: 'add-items', file: key.file, key: key.name, field: 'scopes', items: scopes };
+}
 
 export const missingScope = defineRule({
   meta: {
@@ -30,7 +36,7 @@ export const missingScope = defineRule({
             const action = catalogue.action(entry.value);
             const problem = action && missingScopeProblem(access, action);
             if (problem) {
-              context.report({ messageId: 'missingScopes', data: problem.data, location: at(manifest.file, entry.range) });
+              context.report({ messageId: 'missingScopes', data: problem.data, location: at(manifest.file, entry.range), fix: addScopes(key, missingScopes(access, action as Action)) });
             }
           }
           continue;
@@ -51,12 +57,16 @@ export const missingScope = defineRule({
             messageId: 'scopeAlone',
             data: { key: key.name, scope: scope.name, action: nearest.id, missing: scopePhrase(missingScopes(access, nearest)) },
             location: at(manifest.file, entry.range),
+            fix: addScopes(key, missingScopes(access, nearest)),
           });
         }
       }
     }
-    reportUsageProblems(catalogue, context.facts, 'missing-scope', (problem, { usage, related }) => {
-      context.report({ messageId: 'missingScopes', data: problem.data, location: at(usage.file, usage.range), related });
+    reportUsageProblems(catalogue, context.facts, 'missing-scope', (problem, { usage, related, key }) => {
+      const action = catalogue.action(usage.action);
+      const access = keyAccessFromSpec(catalogue, key);
+      const fix = action && access ? addScopes(key, missingScopes(access, action)) : undefined;
+      context.report({ messageId: 'missingScopes', data: problem.data, location: at(usage.file, usage.range), related, ...(fix ? { fix } : {}) });
     });
   },
 });

@@ -1,6 +1,6 @@
 import type { Catalogue, SourceRef } from '../catalogue/index.js';
 import type { Facts, SourceLocation } from '../facts.js';
-import type { RelatedLocation, Severity } from '../finding.js';
+import type { ManifestFix, RelatedLocation, Severity } from '../finding.js';
 
 export const REPOSITORY_URL = 'https://github.com/nvcf-keylint/nvcf-keylint';
 
@@ -28,6 +28,7 @@ export interface ReportDescriptor<MessageIds extends string> {
   data: Record<string, string>;
   location: SourceLocation;
   related?: RelatedLocation[];
+  fix?: ManifestFix;
 }
 
 export interface RuleContext<MessageIds extends string> {

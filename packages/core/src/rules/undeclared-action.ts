@@ -30,6 +30,7 @@ export const undeclaredAction = defineRule({
           data: { key: key.name, action: usage.action },
           location: at(key.file, key.range),
           related: [{ message: `Used for ${usage.action} here.`, location: at(usage.file, usage.range) }],
+          fix: { kind: 'add-items', file: key.file, key: key.name, field: 'actions', items: [usage.action] },
         });
       }
     }

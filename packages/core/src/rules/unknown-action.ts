@@ -28,6 +28,7 @@ export const unknownAction = defineRule({
             messageId: suggestion ? 'unknownActionSuggest' : 'unknownAction',
             data: { action: action.value, suggestion: suggestion?.value ?? '', known },
             location: at(manifest.file, action.range),
+            ...(suggestion?.obvious ? { fix: { kind: 'replace-item' as const, file: manifest.file, range: action.range, text: suggestion.value } } : {}),
           });
         }
       }

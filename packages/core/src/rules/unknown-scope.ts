@@ -27,6 +27,7 @@ export const unknownScope = defineRule({
             messageId: suggestion ? 'unknownScopeSuggest' : 'unknownScope',
             data: { scope: scope.value, suggestion: suggestion?.value ?? '' },
             location: at(manifest.file, scope.range),
+            ...(suggestion?.obvious ? { fix: { kind: 'replace-item' as const, file: manifest.file, range: scope.range, text: suggestion.value } } : {}),
           });
         }
       }
