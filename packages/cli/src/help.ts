@@ -25,23 +25,42 @@ Options:
       --no-color        Never colour the output.
       --quiet           Report errors only, not warnings.
       --max-warnings N  Fail (exit 1) when there are more than N warnings.
+      --fix             Fix manifests in place: add the scopes that declared
+                        actions and detected calls need, correct misspelt
+                        scopes and actions with one obvious reading. Never
+                        removes a scope. Comments and formatting are kept.
+      --fix-dry-run     Print the fixes as a diff (json: an "output" property)
+                        without writing.
+  -c, --config FILE     Configuration file (default: nvcf-keylint.config.json,
+                        .yaml or .yml, or "nvcf-keylint" in package.json).
+      --baseline FILE   Report only findings that are not in this baseline.
+      --baseline-write FILE
+                        Record today's findings as the baseline, and exit 0.
   -h, --help            Show this help.
   -v, --version         Print the version.
 
 Commands:
-  explain               Would a key be allowed an action? Run "nvcf-keylint explain --help".
+  explain               Would a key be allowed an action? Why is the call at
+                        FILE:LINE allowed or not? "nvcf-keylint explain --help".
+  init                  Write a least-privilege manifest from the project's
+                        NVCF calls. "nvcf-keylint init --help".
 
 Exit codes: 0 no errors; 1 errors found, or more warnings than --max-warnings;
 2 usage or internal error. Key material (nvapi-...) is never printed.
 `;
 
 export const EXPLAIN_HELP = `Usage: nvcf-keylint explain --key NAME --action ACTION [--function ID[:VERSION]] [--manifest FILE] [--format json]
+       nvcf-keylint explain FILE:LINE [--format json]
 
 Answers "would this call be allowed?" the way the Service Keys page's
 Troubleshooting section would: every reason the key would get 403 (a missing
 scope, an unsupported resource type, a function the key does not cover), each
 with its fix. When every check passes it says so, and reminds you that key
 changes take up to 15 minutes to propagate.
+
+With FILE:LINE, it explains the NVCF call at that line of code or a CI file:
+the call, the credential it uses, the manifest key that credential names, what
+the call requires, the verdict and the fix.
 
 Options:
       --key NAME          The key's name in the manifest.
@@ -51,5 +70,19 @@ Options:
   -f, --format NAME       text (default) or json: {allowed, reasons: [{ruleId, message}]}.
   -h, --help              Show this help.
 
-Exit codes: 0 allowed; 1 denied; 2 usage error (unknown key or action, unreadable manifest).
+Exit codes: 0 allowed; 1 denied; 2 usage error (unknown key or action, unreadable
+manifest, no NVCF call at FILE:LINE).
+`;
+
+export const INIT_HELP = `Usage: nvcf-keylint init [paths...] [--output FILE] [--force]
+
+Scans the project (code, CI files and scripts) and writes a least-privilege key
+manifest: a key per credential its NVCF calls use, with exactly the scopes those
+calls need, the narrowest resource type that supports all of them, the functions
+when every call names literal ones, and a comment saying where the key is used.
+
+Options:
+  -o, --output FILE   Where to write (default: nvcf-keys.yaml).
+      --force         Replace the file if it exists (it is never replaced otherwise).
+  -h, --help          Show this help.
 `;

@@ -1,12 +1,18 @@
 import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { redactKeyMaterial } from '@nvcf-keylint/core';
+import { loadCatalogue, redactKeyMaterial } from '@nvcf-keylint/core';
 import { discoverFiles, type Discovery } from './discover.js';
 import { fixManifests, formatFixDiff } from './fix-manifests.js';
 import { explain, ExplainUsageError } from './explain.js';
+import { explainUsages, formatUsageExplanation } from './explain-usage.js';
 import { ansiColors, formatResults, isFormatName, noColors, FORMAT_NAMES } from './formatters/index.js';
 import { displayPath } from './formatters/stylish.js';
-import { EXPLAIN_HELP, MAIN_HELP } from './help.js';
+import { EXPLAIN_HELP, INIT_HELP, MAIN_HELP } from './help.js';
+import { renderInitManifest } from './init.js';
+import { writeFileAtomic } from './write-file.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BaselineError, readBaseline, subtractBaseline, writeBaseline } from './baseline.js';
 import { ConfigError, loadConfig } from './config.js';
 import { analyseProject, type ProjectOptions } from './project.js';
 import { readManifestFiles } from './read-files.js';
@@ -49,9 +55,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   const safe: CliIo = { ...io, stdout: (t) => io.stdout(redactKeyMaterial(t)), stderr: (t) => io.stderr(redactKeyMaterial(t)) };
   try {
     if (argv[0] === 'explain') return await runExplain(argv.slice(1), safe);
+    if (argv[0] === 'init') return await runInit(argv.slice(1), safe);
     return await runLint(argv, safe);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ExplainUsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ExplainUsageError || error instanceof ConfigError || error instanceof BaselineError) {
       safe.stderr(`nvcf-keylint: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -78,6 +85,8 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       quiet: { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
       config: { type: 'string', short: 'c' },
+      baseline: { type: 'string' },
+      'baseline-write': { type: 'string' },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -119,7 +128,14 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   const scanned = [...project.manifestFiles, ...project.configFiles];
-  const results = mergeResults(toLintResults(scanned, project.findings, values.quiet), project.codeResults, values.quiet);
+  let results = mergeResults(toLintResults(scanned, project.findings, values.quiet), project.codeResults, values.quiet);
+  if (values['baseline-write'] !== undefined) {
+    const file = path.resolve(io.cwd, values['baseline-write']);
+    const count = await writeBaseline(file, results, io.cwd);
+    io.stdout(`Wrote a baseline of ${count} finding${count === 1 ? '' : 's'} to ${displayPath(file, io.cwd)}; run with --baseline ${values['baseline-write']} to see only new ones.\n`);
+    return EXIT_OK;
+  }
+  if (values.baseline !== undefined) results = await subtractBaseline(results, readBaseline(path.resolve(io.cwd, values.baseline)), io.cwd);
   for (const result of results) {
     const output = outputs.get(result.filePath);
     if (output !== undefined) result.output = output;
@@ -170,15 +186,20 @@ async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
       function: { type: 'string' },
       manifest: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'text' },
+      config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h', default: false },
     },
-    false,
+    true,
   );
   if (values.help) {
     io.stdout(EXPLAIN_HELP);
     return EXIT_OK;
   }
-  void positionals;
+  const [position, ...extra] = positionals;
+  if (position !== undefined) {
+    if (extra.length > 0) throw new UsageError('explain takes one FILE:LINE.');
+    return explainPosition(position, values.format, values.config, io);
+  }
   if (values.key === undefined || values.action === undefined) {
     throw new UsageError('explain needs --key NAME and --action ACTION. Run "nvcf-keylint explain --help" for usage.');
   }
@@ -203,6 +224,55 @@ async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${lines.join('\n')}\n`);
   }
   return answer.allowed ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+async function explainPosition(position: string, format: string, configFile: string | undefined, io: CliIo): Promise<number> {
+  const match = /^(.+):(\d+)$/.exec(position);
+  if (!match) throw new UsageError(`explain takes FILE:LINE (or --key and --action), not '${position}'.`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format '${format}'; use text or json.`);
+  const file = path.resolve(io.cwd, match[1] as string);
+  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${match[1]}`);
+  const config = loadConfig(io.cwd, configFile);
+  const project = await analyseProject(['.', file], { cwd: io.cwd, ignores: config.ignores, ...(config.wrappers ? { wrappers: config.wrappers } : {}) });
+  const explanations = explainUsages(project.usages, project.manifests, file, Number(match[2]));
+  if (explanations.length === 0) throw new UsageError(`No NVCF call found at ${position}.`);
+  io.stdout(format === 'json' ? `${JSON.stringify(explanations, null, 2)}\n` : `${explanations.map((e) => formatUsageExplanation(e, io.cwd)).join('\n\n')}\n`);
+  return explanations.some((e) => e.verdict === 'denied') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+async function runInit(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      output: { type: 'string', short: 'o', default: 'nvcf-keys.yaml' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    true,
+  );
+  if (values.help) {
+    io.stdout(INIT_HELP);
+    return EXIT_OK;
+  }
+  const output = path.resolve(io.cwd, values.output);
+  if (!values.force && fs.existsSync(output)) {
+    throw new UsageError(`${displayPath(output, io.cwd)} already exists; pass --force to replace it.`);
+  }
+  const config = loadConfig(io.cwd, undefined);
+  const project = await analyseProject(positionals.length > 0 ? positionals : ['.'], { cwd: io.cwd, ignores: config.ignores, ...(config.wrappers ? { wrappers: config.wrappers } : {}) });
+  if (project.discovery.missing.length > 0) throw new UsageError(`No such file or directory: ${project.discovery.missing.join(', ')}`);
+  const result = renderInitManifest(loadCatalogue(), project.usages, io.cwd);
+  if (result.keys === 0) {
+    io.stdout(`No NVCF call with a known key was found${result.unattributed.length > 0 ? ` (${result.unattributed.length} call${result.unattributed.length === 1 ? '' : 's'} whose key cannot be determined)` : ''}; nothing to write.\n`);
+    return EXIT_OK;
+  }
+  if (values.force && fs.existsSync(output)) await writeFileAtomic(output, result.text, io.cwd);
+  else await fs.promises.writeFile(output, result.text, { flag: 'wx' });
+  io.stdout(`Wrote ${displayPath(output, io.cwd)} with ${result.keys} key${result.keys === 1 ? '' : 's'}.\n`);
+  for (const usage of result.unattributed) {
+    io.stdout(`  not in any key (its key cannot be determined): ${displayPath(usage.file, io.cwd)}:${usage.range.line} (${usage.action})\n`);
+  }
+  return EXIT_OK;
 }
 
 function packageVersion(): string {
