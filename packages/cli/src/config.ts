@@ -27,9 +27,10 @@ export const CONFIG_FILES = ['nvcf-keylint.config.json', 'nvcf-keylint.config.ya
 export function loadConfig(cwd: string, explicit: string | undefined): Config {
   const candidates = explicit !== undefined ? [path.resolve(cwd, explicit)] : CONFIG_FILES.map((f) => path.join(cwd, f)).filter((f) => fs.existsSync(f));
   const [file] = candidates;
+  const shown = (f: string) => path.relative(cwd, f) || f;
   if (file !== undefined) {
-    const source = read(file);
-    return { ...fromData(file, source.data, (pointer) => locate(file, source, pointer)), file };
+    const source = read(file, shown(file));
+    return { ...fromData(shown(file), source.data, (pointer) => locate(shown(file), source, pointer)), file };
   }
   const packageJson = path.join(cwd, 'package.json');
   if (fs.existsSync(packageJson)) {
@@ -40,8 +41,8 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
       return EMPTY; // a broken package.json is not ours to report
     }
     if (data !== null && typeof data === 'object' && Object.hasOwn(data, 'nvcf-keylint')) {
-      const source = read(packageJson);
-      return { ...fromData(packageJson, (data as Record<string, unknown>)['nvcf-keylint'], (pointer) => locate(packageJson, source, `/nvcf-keylint${pointer}`)), file: packageJson };
+      const source = read(packageJson, shown(packageJson));
+      return { ...fromData(shown(packageJson), (data as Record<string, unknown>)['nvcf-keylint'], (pointer) => locate(shown(packageJson), source, `/nvcf-keylint${pointer}`)), file: packageJson };
     }
   }
   return EMPTY;
@@ -55,16 +56,16 @@ interface Source {
   positions: Positions;
 }
 
-function read(file: string): Source {
+function read(file: string, shown: string): Source {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`Cannot read the configuration file ${file}: ${describeErrno((error as NodeJS.ErrnoException).code)}.`);
+    throw new ConfigError(`Cannot read the configuration file ${shown}: ${describeErrno((error as NodeJS.ErrnoException).code)}.`);
   }
   const positions = new Positions(text);
   const parsed = parseYamlSafely(text, file.endsWith('.json') ? 'json' : 'yaml', positions);
-  if (!parsed.ok) throw new ConfigError(`${file}:${parsed.fatal.range.line}:${parsed.fatal.range.column}: ${parsed.fatal.message}`);
+  if (!parsed.ok) throw new ConfigError(`${shown}:${parsed.fatal.range.line}:${parsed.fatal.range.column}: ${parsed.fatal.message}`);
   return { data: parsed.data, document: parsed.document, positions };
 }
 

@@ -145,3 +145,11 @@ export function suggestAction(catalogue: Catalogue, text: string): Suggestion | 
     catalogue.actions.map((a) => ({ name: a.id, aliases: [a.title, ...(a.matrixRow === null ? [] : [a.matrixRow])] })),
   );
 }
+
+/** A declared action as written, or the one it obviously means (`Deploy Function`, `deploy_function`). */
+export function intendedAction(catalogue: Catalogue, text: string): Action | undefined {
+  const exact = catalogue.action(text);
+  if (exact) return exact;
+  const suggestion = suggestAction(catalogue, text);
+  return suggestion?.obvious ? catalogue.action(suggestion.value) : undefined;
+}

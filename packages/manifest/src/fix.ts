@@ -74,7 +74,7 @@ function appendItems(document: Document.Parsed, text: string, keyName: string, f
   const key = resolveNode(document, findPair(document, keys, keyName)?.value);
   const pair = findPair(document, key, field);
   // A list shared through an anchor is not edited: the change would reach other keys.
-  if (!pair || isAlias(pair.value) || !isSeq(pair.value) || !pair.value.range) return undefined;
+  if (!pair || isAlias(pair.value) || !isSeq(pair.value) || !pair.value.range || pair.value.anchor) return undefined;
   const seq = pair.value;
   const range = pair.value.range;
   const existing = seq.items.filter((i): i is Scalar => isScalar(i));
@@ -86,7 +86,7 @@ function appendItems(document: Document.Parsed, text: string, keyName: string, f
     if (close < range[0]) return undefined;
     const last = seq.items.at(-1) as Node | undefined;
     const rendered = missing.map((m) => render(m, quote)).join(', ');
-    if (!last?.range) return { start: close, end: close, text: rendered };
+    if (!last?.range) return { start: range[0], end: close + 1, text: `[${rendered}]` };
     return { start: last.range[1], end: last.range[1], text: `, ${rendered}` };
   }
   const last = seq.items.at(-1) as Node | undefined;

@@ -1,4 +1,4 @@
-import { keyAccessFromSpec, missingScopeProblem, missingScopes } from '../access.js';
+import { intendedAction, keyAccessFromSpec, missingScopeProblem, missingScopes } from '../access.js';
 import type { Action } from '../catalogue/index.js';
 import type { KeySpec } from '../facts.js';
 import type { ManifestFix } from '../finding.js';
@@ -33,7 +33,8 @@ export const missingScope = defineRule({
         if (!access) continue;
         if (key.actions !== null) {
           for (const entry of key.actions) {
-            const action = catalogue.action(entry.value);
+            // A misspelt action with one obvious reading counts as that action, as scopes do.
+            const action = intendedAction(catalogue, entry.value);
             const problem = action && missingScopeProblem(access, action);
             if (problem) {
               context.report({ messageId: 'missingScopes', data: problem.data, location: at(manifest.file, entry.range), fix: addScopes(key, missingScopes(access, action as Action)) });

@@ -1,3 +1,4 @@
+import { intendedAction } from '../access.js';
 import type { Action, Catalogue } from '../catalogue/index.js';
 import type { KeySpec, Usage } from '../facts.js';
 
@@ -12,7 +13,7 @@ export interface KeyNeeds {
 }
 
 export function keyNeeds(catalogue: Catalogue, key: KeySpec, usages: readonly Usage[]): KeyNeeds {
-  const declared = (key.actions ?? []).map((a) => catalogue.action(a.value)).filter((a): a is Action => a !== undefined);
+  const declared = (key.actions ?? []).map((a) => intendedAction(catalogue, a.value)).filter((a): a is Action => a !== undefined);
   const used = usages.map((u) => catalogue.action(u.action)).filter((a): a is Action => a !== undefined);
   const set = new Set([...declared, ...used]);
   return {

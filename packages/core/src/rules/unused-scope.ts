@@ -1,4 +1,3 @@
-import { listPhrase } from '../phrases.js';
 import { at } from './locate.js';
 import { keyNeeds } from './needs.js';
 import { defineRule } from './rule.js';
@@ -12,7 +11,7 @@ export const unusedScope = defineRule({
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
-      unused: "Key '{{key}}' has {{scope}}, which {{what}} does not need; a key should hold only the scopes it uses.",
+      unused: "Key '{{key}}' has {{scope}}, which nothing it is for needs ({{what}}); a key should hold only the scopes it uses.",
     },
     schema: [],
     source: { ref: 'service-keys', section: 'Service Keys' },
@@ -27,12 +26,12 @@ export const unusedScope = defineRule({
         if (needs.all.length === 0 || needs.incomplete) continue;
         const needed = new Set(needs.all.flatMap((a) => a.requiredScopes));
         const what = [
-          ...(needs.declared.length > 0 ? [`its declared actions (${needs.declared.map((a) => a.id).join(', ')})`] : []),
-          ...(usages.length > 0 ? [`the ${usages.length} call${usages.length === 1 ? '' : 's'} that use${usages.length === 1 ? 's' : ''} it`] : []),
+          ...(needs.declared.length > 0 ? [`declared actions: ${needs.declared.map((a) => a.id).join(', ')}`] : []),
+          ...(usages.length > 0 ? [`${usages.length} call${usages.length === 1 ? '' : 's'}`] : []),
         ];
         for (const entry of key.scopes ?? []) {
           if (!catalogue.scope(entry.value) || needed.has(entry.value)) continue;
-          context.report({ messageId: 'unused', data: { key: key.name, scope: entry.value, what: listPhrase(what, 'or') }, location: at(manifest.file, entry.range) });
+          context.report({ messageId: 'unused', data: { key: key.name, scope: entry.value, what: what.join('; ') }, location: at(manifest.file, entry.range) });
         }
       }
     }

@@ -23,15 +23,15 @@ keys:
 describe('unused-scope', () => {
   it('reports scopes neither declared actions nor calls need', () => {
     expect(lintWithUsages(unusedScope, MANIFEST, [usageAt(3, 'create-function', ['CI_KEY']), usageAt(9, 'invoke-function', ['APP_KEY'])])).toEqual([
-      "nvcf-keys.yaml:5:47 Key 'ci' has Delete Function, which its declared actions (deploy-function) or the 1 call that uses it does not need; a key should hold only the scopes it uses.",
-      "nvcf-keys.yaml:10:31 Key 'app' has Queue Details, which the 1 call that uses it does not need; a key should hold only the scopes it uses.",
+      "nvcf-keys.yaml:5:47 Key 'ci' has Delete Function, which nothing it is for needs (declared actions: deploy-function; 1 call); a key should hold only the scopes it uses.",
+      "nvcf-keys.yaml:10:31 Key 'app' has Queue Details, which nothing it is for needs (1 call); a key should hold only the scopes it uses.",
     ]);
   });
 
   it('says nothing of a key nothing tells the purpose of', () => {
     expect(lintWithUsages(unusedScope, MANIFEST, [])).toEqual([
-      "nvcf-keys.yaml:5:47 Key 'ci' has Delete Function, which its declared actions (deploy-function) does not need; a key should hold only the scopes it uses.",
-      "nvcf-keys.yaml:5:64 Key 'ci' has Register Function, which its declared actions (deploy-function) does not need; a key should hold only the scopes it uses.",
+      "nvcf-keys.yaml:5:47 Key 'ci' has Delete Function, which nothing it is for needs (declared actions: deploy-function); a key should hold only the scopes it uses.",
+      "nvcf-keys.yaml:5:64 Key 'ci' has Register Function, which nothing it is for needs (declared actions: deploy-function); a key should hold only the scopes it uses.",
     ]);
   });
 
