@@ -83,3 +83,23 @@ describe('start-up', () => {
     }
   });
 });
+
+describe('ESLint directives in code', () => {
+  it('are honoured by the CLI', async () => {
+    const project = makeProject({
+      'nvcf-keys.yaml': MANIFEST,
+      'src/a.ts': `// eslint-disable-next-line nvcf-keylint/function-out-of-scope -- the partner function is being added to the key
+export const go = () => fetch('https://api.nvcf.nvidia.com/v2/nvcf/pexec/functions/xyz-789', { method: 'POST', headers: { Authorization: \`Bearer \${process.env.NVCF_API_KEY}\` } });
+`,
+    });
+    try {
+      const run = await runCli(['--format', 'json', 'src/a.ts'], { cwd: project.dir });
+      const [result] = JSON.parse(run.stdout) as Array<{ messages: unknown[]; suppressedMessages: Array<{ ruleId: string }> }>;
+      expect(result?.messages).toEqual([]);
+      expect(result?.suppressedMessages.map((m) => m.ruleId)).toEqual(['function-out-of-scope']);
+      expect(run.code).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

@@ -67,33 +67,35 @@ export async function lintCode(
   const lintResults = await eslint.lintFiles([...files]);
   const facts = [...collectedFacts.values()];
   collectedFacts.clear();
-  const results = lintResults.map((result): LintResult => {
-    const messages: LintMessage[] = result.messages.map((m) => {
-      const message: LintMessage = {
-        ruleId: m.ruleId === null ? null : m.ruleId.startsWith(PREFIX) ? m.ruleId.slice(PREFIX.length) : m.ruleId,
-        severity: m.severity === 2 ? 2 : 1,
-        message: m.message,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine ?? m.line,
-        endColumn: m.endColumn ?? m.column,
-        nodeType: null,
-      };
-      if (m.fatal) message.fatal = true;
-      if (m.messageId !== undefined) message.messageId = m.messageId;
-      return message;
-    });
-    return {
+  const results = lintResults.map(
+    (result): LintResult => ({
       filePath: result.filePath,
-      messages,
-      suppressedMessages: [],
+      messages: result.messages.map(toMessage),
+      suppressedMessages: result.suppressedMessages.map((m) => ({ ...toMessage(m), suppressions: m.suppressions.map((x) => ({ kind: 'directive' as const, justification: x.justification })) })),
       errorCount: result.errorCount,
       fatalErrorCount: result.fatalErrorCount,
       warningCount: result.warningCount,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
-    };
-  });
+    }),
+  );
   return { results, usages: facts.flatMap((f) => f.usages), secrets: facts.flatMap((f) => f.secrets) };
+}
+
+/** An ESLint message in this CLI's terms: the same rule ids, without the plugin prefix. */
+function toMessage(m: Linter.LintMessage): LintMessage {
+  const message: LintMessage = {
+    ruleId: m.ruleId === null ? null : m.ruleId.startsWith(PREFIX) ? m.ruleId.slice(PREFIX.length) : m.ruleId,
+    severity: m.severity === 2 ? 2 : 1,
+    message: m.message,
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine ?? m.line,
+    endColumn: m.endColumn ?? m.column,
+    nodeType: null,
+  };
+  if (m.fatal) message.fatal = true;
+  if (m.messageId !== undefined) message.messageId = m.messageId;
+  return message;
 }
