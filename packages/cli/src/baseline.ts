@@ -43,7 +43,7 @@ function fingerprint(message: LintMessage, relativePath: string, lines: readonly
 }
 
 /** Every message's fingerprint, per result. */
-async function fingerprintsOf(results: readonly LintResult[], cwd: string): Promise<Array<{ result: LintResult; prints: string[] }>> {
+export async function fingerprintsOf(results: readonly LintResult[], cwd: string): Promise<Array<{ result: LintResult; prints: string[] }>> {
   return Promise.all(
     results.map(async (result) => {
       const lines = result.messages.length > 0 ? await sourceLines(result.filePath) : [];

@@ -20,7 +20,11 @@ nvcf-keys.{yaml,yml,json} above the linted files is used.
 
 Options:
   -f, --format NAME     Output format: ${FORMAT_NAMES.join(', ')} (default: stylish).
-                        json is the shape of ESLint's json formatter.
+                        json is the shape of ESLint's json formatter; sarif is
+                        SARIF 2.1.0 for code scanning; github prints workflow
+                        commands (pull request annotations); junit is JUnit XML.
+  -o, --output-file FILE
+                        Write the report to FILE instead of standard output.
       --color           Colour the output even when it is not a terminal.
       --no-color        Never colour the output.
       --quiet           Report errors only, not warnings.

@@ -12,7 +12,7 @@ import { renderInitManifest } from './init.js';
 import { writeFileAtomic } from './write-file.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BaselineError, readBaseline, subtractBaseline, writeBaseline } from './baseline.js';
+import { BaselineError, fingerprintsOf, readBaseline, subtractBaseline, writeBaseline } from './baseline.js';
 import { ConfigError, loadConfig } from './config.js';
 import { analyseProject, type ProjectOptions } from './project.js';
 import { readManifestFiles } from './read-files.js';
@@ -86,6 +86,7 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       'max-warnings': { type: 'string' },
       config: { type: 'string', short: 'c' },
       baseline: { type: 'string' },
+      'output-file': { type: 'string', short: 'o' },
       'baseline-write': { type: 'string' },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
@@ -140,8 +141,11 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
     const output = outputs.get(result.filePath);
     if (output !== undefined) result.output = output;
   }
-  const colors = (values.color ?? io.isTTY) ? ansiColors : noColors;
-  io.stdout(formatResults(format, results, { colors, cwd: io.cwd }));
+  const colors = (values.color ?? io.isTTY) && values['output-file'] === undefined ? ansiColors : noColors;
+  const fingerprints = format === 'sarif' ? new Map((await fingerprintsOf(results, io.cwd)).map(({ result, prints }) => [result, prints])) : new Map();
+  const output = formatResults(format, results, { colors, cwd: io.cwd, version: packageVersion(), fingerprints });
+  if (values['output-file'] !== undefined) await writeOutputFile(path.resolve(io.cwd, values['output-file']), output);
+  else io.stdout(output);
   if (results.length === 0 && format === 'stylish') {
     io.stderr(`nvcf-keylint: nothing to lint (looked for ${MAIN_PATTERNS_TEXT}, JS/TS files, CI files and scripts).\n`);
   }
@@ -273,6 +277,16 @@ async function runInit(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`  not in any key (its key cannot be determined): ${displayPath(usage.file, io.cwd)}:${usage.range.line} (${usage.action})\n`);
   }
   return EXIT_OK;
+}
+
+/** Output to a file is redacted like everything else, and the directory is made if needed. */
+async function writeOutputFile(file: string, text: string): Promise<void> {
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    await fs.promises.writeFile(file, redactKeyMaterial(text));
+  } catch (error) {
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 function packageVersion(): string {

@@ -6,6 +6,8 @@ export interface LintMessage {
   severity: 1 | 2;
   fatal?: true;
   message: string;
+  /** Related places (a call's manifest key): used by SARIF, left out of the json format. */
+  related?: Array<{ message: string; file: string; line: number; column: number; endLine: number; endColumn: number }>;
   /** For suppressed messages, as ESLint gives them. */
   suppressions?: Array<{ kind: 'directive'; justification: string }>;
   messageId?: string;
@@ -69,6 +71,7 @@ export function toLintResults(files: readonly string[], findings: readonly Findi
     };
     if (finding.fatal) message.fatal = true;
     if (finding.messageId !== undefined) message.messageId = finding.messageId;
+    if (finding.related) message.related = finding.related.map((r) => ({ message: r.message, ...r.location }));
     if (finding.suppressed) {
       message.suppressions = [{ kind: 'directive', justification: finding.suppressed.justification }];
       result.suppressedMessages.push(message);

@@ -1,14 +1,20 @@
 import type { LintResult } from '../results.js';
 import type { Colors } from './colors.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export const FORMAT_NAMES = ['stylish', 'json'] as const;
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export interface FormatContext {
   colors: Colors;
   cwd: string;
+  version: string;
+  /** Each message's fingerprint (SARIF). */
+  fingerprints: ReadonlyMap<LintResult, readonly string[]>;
 }
 
 export function isFormatName(name: string): name is FormatName {
@@ -21,6 +27,12 @@ export function formatResults(format: FormatName, results: readonly LintResult[]
       return `${formatJson(results)}\n`;
     case 'stylish':
       return formatStylish(results, context.colors, context.cwd);
+    case 'sarif':
+      return formatSarif(results, context);
+    case 'github':
+      return formatGithub(results, context.cwd);
+    case 'junit':
+      return formatJunit(results);
   }
 }
 

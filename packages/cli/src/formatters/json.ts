@@ -1,6 +1,6 @@
 import type { LintResult } from '../results.js';
 
-/** Exactly what ESLint's `json` formatter prints. */
+/** Exactly what ESLint's `json` formatter prints (related locations are for SARIF only). */
 export function formatJson(results: readonly LintResult[]): string {
-  return JSON.stringify(results);
+  return JSON.stringify(results, (key, value: unknown) => (key === 'related' ? undefined : value));
 }
