@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'examples/**', '**/test/fixtures/**', '**/*.generated.ts', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'examples/**', '**/test/fixtures/**', '**/*.generated.ts', 'coverage/**', 'bundle/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -57,5 +57,8 @@ export function renderGeneratedFiles(): Map<string, string> {
     ],
     ['rules/nvcf-keys.schema.json', `${JSON.stringify(buildManifestSchema(catalogue), null, 2)}\n`],
     ['rules/nvcf-keylint.config.schema.json', `${JSON.stringify(buildConfigSchema(rules, catalogue), null, 2)}\n`],
+    // The published package's copies, for editors: node_modules/nvcf-keylint/schema/...
+    ['packages/cli/schema/nvcf-keys.schema.json', `${JSON.stringify(buildManifestSchema(catalogue), null, 2)}\n`],
+    ['packages/cli/schema/nvcf-keylint.config.schema.json', `${JSON.stringify(buildConfigSchema(rules, catalogue), null, 2)}\n`],
   ]);
 }

@@ -31,11 +31,14 @@ export async function lintCode(
   options: { cwd: string; manifests: readonly string[]; wrappers?: Readonly<Record<string, unknown>>; severities?: Readonly<Record<string, string>> },
 ): Promise<CodeLint> {
   if (files.length === 0) return { results: [], usages: [], secrets: [] };
-  const [{ ESLint }, tsParser, { default: plugin, recommended, collectedFacts }] = await Promise.all([
+  const [eslintModule, parserModule, { default: plugin, recommended, collectedFacts }] = await Promise.all([
     import('eslint'),
     import('@typescript-eslint/parser'),
     import('@nvcf-keylint/eslint-plugin'),
   ]);
+  // CommonJS modules: their exports are named in Node, but under `default` once bundled.
+  const { ESLint } = 'ESLint' in eslintModule ? eslintModule : (eslintModule as { default: typeof eslintModule }).default;
+  const tsParser = 'parseForESLint' in parserModule ? parserModule : (parserModule as { default: typeof parserModule }).default;
   const settings = {
     nvcf: {
       ...(options.manifests.length > 0 ? { manifest: [...options.manifests] } : {}),

@@ -289,7 +289,11 @@ async function writeOutputFile(file: string, text: string): Promise<void> {
   }
 }
 
+/** Set by the bundler (the bundle has no package.json beside it). */
+declare const __NVCF_KEYLINT_VERSION__: string | undefined;
+
 function packageVersion(): string {
+  if (typeof __NVCF_KEYLINT_VERSION__ === 'string') return __NVCF_KEYLINT_VERSION__;
   const require = createRequire(import.meta.url);
   return (require('../package.json') as { version: string }).version;
 }

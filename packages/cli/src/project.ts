@@ -3,7 +3,8 @@
  * and join everything in one engine run. Shared by linting, `--fix`, `init` and `explain`.
  */
 import * as path from 'node:path';
-import { CONFIG_PATTERNS, configKind, type ConfigFacts, type ConfigKind } from '@nvcf-keylint/config-scanners';
+import type { ConfigFacts } from '@nvcf-keylint/config-scanners';
+import { CONFIG_PATTERNS, configKind, type ConfigKind } from '@nvcf-keylint/config-scanners/kinds';
 import { lint, loadCatalogue, type Finding, type ManifestFacts, type SeveritySetting, type Usage } from '@nvcf-keylint/core';
 import { nearestManifests } from '@nvcf-keylint/manifest';
 import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';

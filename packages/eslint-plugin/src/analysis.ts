@@ -5,6 +5,7 @@
 import { lint, loadCatalogue, type Facts, type Finding } from '@nvcf-keylint/core';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { collectCodeFacts } from './detect/index.js';
+import { isManifestSourceCode } from './manifest-language.js';
 import { manifestsFor } from './manifests.js';
 import { readSettings } from './settings.js';
 
@@ -31,9 +32,17 @@ export function analyse(context: Context): FileAnalysis {
   const catalogue = loadCatalogue();
   const settings = readSettings(context.settings as Record<string, unknown>);
   const file = context.filename;
-  const code = collectCodeFacts(sourceCode, file, settings, catalogue);
-  const manifests = code.usages.length > 0 ? manifestsFor(file, settings.manifests, context.cwd) : [];
-  const facts: Facts = { manifests, usages: code.usages, secrets: code.secrets };
+  let facts: Facts;
+  const manifestSource: unknown = sourceCode;
+  if (isManifestSourceCode(manifestSource)) {
+    // A manifest linted on its own: its keys, schema, key material and suppressions.
+    const manifest = manifestSource.ast.facts;
+    facts = { manifests: [manifest], usages: [], secrets: [], suppressions: manifest.suppressions ?? [] };
+  } else {
+    const code = collectCodeFacts(sourceCode, file, settings, catalogue);
+    const manifests = code.usages.length > 0 ? manifestsFor(file, settings.manifests, context.cwd) : [];
+    facts = { manifests, usages: code.usages, secrets: code.secrets };
+  }
   const findings = new Map<string, Finding[]>();
   for (const finding of lint(facts, { catalogue })) {
     if (finding.location.file !== file || finding.ruleId === null || finding.suppressed) continue;

@@ -22,18 +22,18 @@ function adapt(id: string) {
     },
     defaultOptions: [],
     create(context) {
-      return {
-        'Program:exit'() {
-          for (const finding of analyse(context).findings.get(id) ?? []) {
-            const { line, column, endLine, endColumn } = finding.location;
-            context.report({
-              messageId: finding.messageId as string,
-              data: finding.data ?? {},
-              loc: { start: { line, column: column - 1 }, end: { line: endLine, column: endColumn - 1 } },
-            });
-          }
-        },
+      const report = () => {
+        for (const finding of analyse(context).findings.get(id) ?? []) {
+          const { line, column, endLine, endColumn } = finding.location;
+          context.report({
+            messageId: finding.messageId as string,
+            data: finding.data ?? {},
+            loc: { start: { line, column: column - 1 }, end: { line: endLine, column: endColumn - 1 } },
+          });
+        }
       };
+      // JS/TS files end at Program; key manifests (the plugin's manifest language) at Manifest.
+      return { 'Program:exit': report, 'Manifest:exit': report };
     },
   });
 }
@@ -48,4 +48,17 @@ export const CODE_RULE_IDS = [
   'unsupported-resource-type',
 ] as const;
 
-export const rules = Object.fromEntries(CODE_RULE_IDS.map((id) => [id, adapt(id)]));
+/** The rules that apply to a manifest on its own (the project-wide ones need the CLI). */
+export const MANIFEST_RULE_IDS = [
+  'duplicate-credential',
+  'hardcoded-key',
+  'manifest-schema',
+  'missing-scope',
+  'undocumented-combination',
+  'unknown-action',
+  'unknown-scope',
+  'unsupported-resource-type',
+  'unused-scope',
+] as const;
+
+export const rules = Object.fromEntries([...new Set([...CODE_RULE_IDS, ...MANIFEST_RULE_IDS])].sort().map((id) => [id, adapt(id)]));

@@ -1,9 +1,13 @@
 /**
  * The shell parser: mvdan/sh (the parser behind shfmt), in its official JavaScript build. It is
  * a real POSIX/Bash parser (quoting, expansions, line continuations, heredocs) with positions, and
- * it is synchronous. Loaded on first use only: manifest-only runs never pay for it.
+ * it is synchronous. The scanners are imported only when there are CI files or scripts to scan,
+ * so manifest-only runs never load it.
  */
-import { createRequire } from 'node:module';
+import mvdan from 'mvdan-sh';
+
+// The GopherJS runtime sets an unlimited stack trace depth for the whole process; restore Node's.
+Error.stackTraceLimit = 10;
 
 export interface Pos {
   Offset(): number;
@@ -70,15 +74,9 @@ interface Syntax {
   LangBash: unknown;
 }
 
-let syntax: Syntax | undefined;
+const syntax = (mvdan as { syntax: Syntax }).syntax;
 
 function load(): Syntax {
-  if (!syntax) {
-    const limit = Error.stackTraceLimit;
-    syntax = (createRequire(import.meta.url)('mvdan-sh') as { syntax: Syntax }).syntax;
-    // The GopherJS runtime sets an unlimited stack trace depth for the whole process; undo it.
-    Error.stackTraceLimit = limit;
-  }
   return syntax;
 }
 

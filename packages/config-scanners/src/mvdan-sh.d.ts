@@ -1,0 +1,4 @@
+declare module 'mvdan-sh' {
+  const mvdan: unknown;
+  export default mvdan;
+}
