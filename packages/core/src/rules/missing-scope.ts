@@ -5,7 +5,7 @@ import type { ManifestFix } from '../finding.js';
 import { scopePhrase } from '../phrases.js';
 import { at } from './locate.js';
 import { defineRule } from './rule.js';
-import { reportUsageProblems } from './usage-judgement.js';
+import { reportUsageProblems, usagesByKey } from './usage-judgement.js';
 
 function addScopes(key: KeySpec, scopes: string[]): ManifestFix {
   return { kind: 'add-items', file: key.file, key: key.name, field: 'scopes', items: scopes };
@@ -27,6 +27,7 @@ export const missingScope = defineRule({
   },
   check(context) {
     const { catalogue } = context;
+    const { byKey } = usagesByKey(context.facts);
     for (const manifest of context.facts.manifests) {
       for (const key of manifest.keys) {
         const access = keyAccessFromSpec(catalogue, key);
@@ -42,6 +43,8 @@ export const missingScope = defineRule({
           }
           continue;
         }
+        // Calls that use the key say what it is for; each is reported where it is made.
+        if (byKey.has(key)) continue;
         // No declared purpose: a scope is only useful through an action whose scopes are all present
         // (Deploy Function is useless without List Functions). Name the nearest such action.
         for (const entry of key.scopes ?? []) {
