@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { loadCatalogue, rules, suggest, type SeveritySetting } from '@nvcf-keylint/core';
 import { describeErrno, nodeAtPointer, parseYamlSafely, Positions, rangeOf } from '@nvcf-keylint/manifest';
 import type { Document } from 'yaml';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { buildConfigSchema } from './config-schema.js';
 
 export interface Config {
@@ -24,13 +24,13 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILES = ['nvcf-keylint.config.json', 'nvcf-keylint.config.yaml', 'nvcf-keylint.config.yml'];
 
-export function loadConfig(cwd: string, explicit: string | undefined): Config {
+export async function loadConfig(cwd: string, explicit: string | undefined): Promise<Config> {
   const candidates = explicit !== undefined ? [path.resolve(cwd, explicit)] : CONFIG_FILES.map((f) => path.join(cwd, f)).filter((f) => fs.existsSync(f));
   const [file] = candidates;
   const shown = (f: string) => path.relative(cwd, f) || f;
   if (file !== undefined) {
     const source = read(file, shown(file));
-    return { ...fromData(shown(file), source.data, (pointer) => locate(shown(file), source, pointer)), file };
+    return { ...(await fromData(shown(file), source.data, (pointer) => locate(shown(file), source, pointer))), file };
   }
   const packageJson = path.join(cwd, 'package.json');
   if (fs.existsSync(packageJson)) {
@@ -42,7 +42,7 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
     }
     if (data !== null && typeof data === 'object' && Object.hasOwn(data, 'nvcf-keylint')) {
       const source = read(packageJson, shown(packageJson));
-      return { ...fromData(shown(packageJson), (data as Record<string, unknown>)['nvcf-keylint'], (pointer) => locate(shown(packageJson), source, `/nvcf-keylint${pointer}`)), file: packageJson };
+      return { ...(await fromData(shown(packageJson), (data as Record<string, unknown>)['nvcf-keylint'], (pointer) => locate(shown(packageJson), source, `/nvcf-keylint${pointer}`))), file: packageJson };
     }
   }
   return EMPTY;
@@ -76,7 +76,9 @@ function locate(file: string, source: Source, pointer: string): string {
   return `${file}:${range.line}:${range.column}`;
 }
 
-function fromData(file: string, data: unknown, where: (pointer: string) => string): Omit<Config, 'file'> {
+async function fromData(file: string, data: unknown, where: (pointer: string) => string): Promise<Omit<Config, 'file'>> {
+  // Only runs that have a configuration file pay for loading the schema validator.
+  const { Ajv } = await import('ajv');
   const ajv = new Ajv({ allErrors: true, strictTypes: false, strictTuples: false, logger: false });
   const validate = ajv.compile(buildConfigSchema(rules, loadCatalogue()));
   if (!validate(data ?? {})) {

@@ -21,16 +21,15 @@ const PREFIX = 'nvcf-keylint/';
 
 export interface CodeLint {
   results: LintResult[];
-  /** The NVCF calls and key material found in the code, for the project-wide rules. */
-  usages: Usage[];
-  secrets: SecretOccurrence[];
+  /** The NVCF calls and key material found in each file, for the project-wide rules. */
+  facts: Map<string, { usages: Usage[]; secrets: SecretOccurrence[] }>;
 }
 
 export async function lintCode(
   files: readonly string[],
   options: { cwd: string; manifests: readonly string[]; wrappers?: Readonly<Record<string, unknown>>; severities?: Readonly<Record<string, string>> },
 ): Promise<CodeLint> {
-  if (files.length === 0) return { results: [], usages: [], secrets: [] };
+  if (files.length === 0) return { results: [], facts: new Map() };
   const [eslintModule, parserModule, { default: plugin, recommended, collectedFacts }] = await Promise.all([
     import('eslint'),
     import('@typescript-eslint/parser'),
@@ -68,7 +67,7 @@ export async function lintCode(
   });
   collectedFacts.clear();
   const lintResults = await eslint.lintFiles([...files]);
-  const facts = [...collectedFacts.values()];
+  const facts = new Map([...collectedFacts].map(([file, f]) => [file, { usages: f.usages, secrets: f.secrets }]));
   collectedFacts.clear();
   const results = lintResults.map(
     (result): LintResult => ({
@@ -83,7 +82,7 @@ export async function lintCode(
       usedDeprecatedRules: [],
     }),
   );
-  return { results, usages: facts.flatMap((f) => f.usages), secrets: facts.flatMap((f) => f.secrets) };
+  return { results, facts };
 }
 
 /** An ESLint message in this CLI's terms: the same rule ids, without the plugin prefix. */

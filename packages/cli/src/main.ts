@@ -13,7 +13,8 @@ import { writeFileAtomic } from './write-file.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BaselineError, fingerprintsOf, readBaseline, subtractBaseline, writeBaseline } from './baseline.js';
-import { ConfigError, loadConfig } from './config.js';
+import { hashContent, ResultCache } from './cache.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { analyseProject, type ProjectOptions } from './project.js';
 import { readManifestFiles } from './read-files.js';
 import { toLintResults, type LintResult } from './results.js';
@@ -87,6 +88,8 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       config: { type: 'string', short: 'c' },
       baseline: { type: 'string' },
       'output-file': { type: 'string', short: 'o' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       'baseline-write': { type: 'string' },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
@@ -108,8 +111,15 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
   const inputs = positionals.length > 0 ? positionals : ['.'];
-  const config = loadConfig(io.cwd, values.config);
-  const projectOptions: ProjectOptions = { cwd: io.cwd, severities: config.severities, ignores: config.ignores, ...(config.wrappers ? { wrappers: config.wrappers } : {}) };
+  const config = await loadConfig(io.cwd, values.config);
+  const cache = values.cache ? ResultCache.load(path.resolve(io.cwd, values['cache-location'] ?? '.nvcf-keylint-cache'), cacheKey(config)) : undefined;
+  const projectOptions: ProjectOptions = {
+    cwd: io.cwd,
+    severities: config.severities,
+    ignores: config.ignores,
+    ...(config.wrappers ? { wrappers: config.wrappers } : {}),
+    ...(cache ? { cache } : {}),
+  };
   let project = await analyseProject(inputs, projectOptions);
   reportDiscovery(project.discovery, io);
   if (project.discovery.missing.length > 0) {
@@ -127,6 +137,10 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       outputs = new Map(outcome.fixed.map((f) => [f.file, f.after]));
       if (format === 'stylish') io.stdout(formatFixDiff(outcome.fixed, io.cwd));
     }
+  }
+  if (cache) {
+    cache.save(new Set([...project.codeFiles, ...project.configFiles]));
+    if (process.env.NVCF_KEYLINT_DEBUG === 'cache') io.stderr(`nvcf-keylint: cache: ${cache.stats.reused} reused, ${cache.stats.linted} linted\n`);
   }
   const scanned = [...project.manifestFiles, ...project.configFiles];
   let results = mergeResults(toLintResults(scanned, project.findings, values.quiet), project.codeResults, values.quiet);
@@ -236,7 +250,7 @@ async function explainPosition(position: string, format: string, configFile: str
   if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format '${format}'; use text or json.`);
   const file = path.resolve(io.cwd, match[1] as string);
   if (!fs.existsSync(file)) throw new UsageError(`No such file: ${match[1]}`);
-  const config = loadConfig(io.cwd, configFile);
+  const config = await loadConfig(io.cwd, configFile);
   const project = await analyseProject(['.', file], { cwd: io.cwd, ignores: config.ignores, ...(config.wrappers ? { wrappers: config.wrappers } : {}) });
   const explanations = explainUsages(project.usages, project.manifests, file, Number(match[2]));
   if (explanations.length === 0) throw new UsageError(`No NVCF call found at ${position}.`);
@@ -262,7 +276,7 @@ async function runInit(argv: readonly string[], io: CliIo): Promise<number> {
   if (!values.force && fs.existsSync(output)) {
     throw new UsageError(`${displayPath(output, io.cwd)} already exists; pass --force to replace it.`);
   }
-  const config = loadConfig(io.cwd, undefined);
+  const config = await loadConfig(io.cwd, undefined);
   const project = await analyseProject(positionals.length > 0 ? positionals : ['.'], { cwd: io.cwd, ignores: config.ignores, ...(config.wrappers ? { wrappers: config.wrappers } : {}) });
   if (project.discovery.missing.length > 0) throw new UsageError(`No such file or directory: ${project.discovery.missing.join(', ')}`);
   const result = renderInitManifest(loadCatalogue(), project.usages, io.cwd);
@@ -277,6 +291,11 @@ async function runInit(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`  not in any key (its key cannot be determined): ${displayPath(usage.file, io.cwd)}:${usage.range.line} (${usage.action})\n`);
   }
   return EXIT_OK;
+}
+
+/** What every cached result depends on besides its own file: the tool, the catalogue, the configuration. */
+function cacheKey(config: Config): string {
+  return hashContent(JSON.stringify([packageVersion(), loadCatalogue().revision, config.severities, config.ignores, config.wrappers ?? null]));
 }
 
 /** Output to a file is redacted like everything else, and the directory is made if needed. */

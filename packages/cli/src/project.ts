@@ -8,6 +8,8 @@ import { CONFIG_PATTERNS, configKind, type ConfigKind } from '@nvcf-keylint/conf
 import { lint, loadCatalogue, type Finding, type ManifestFacts, type SeveritySetting, type Usage } from '@nvcf-keylint/core';
 import { nearestManifests } from '@nvcf-keylint/manifest';
 import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';
+import * as fs from 'node:fs';
+import { hashContent, resolutionOf, type ResultCache } from './cache.js';
 import { CODE_IGNORES, CODE_PATTERNS, isCodeFile, lintCode } from './lint-code.js';
 import { firstLine, scanConfigFiles } from './read-configs.js';
 import { readManifestFiles } from './read-files.js';
@@ -21,6 +23,8 @@ export interface ProjectOptions {
   ignores?: readonly string[];
   /** Wrapper declarations for the ESLint plugin. */
   wrappers?: Readonly<Record<string, unknown>>;
+  /** Results of unchanged files, kept between runs (`--cache`). */
+  cache?: ResultCache;
 }
 
 export interface Project {
@@ -45,13 +49,13 @@ export async function analyseProject(inputs: readonly string[], options: Project
   const catalogue = loadCatalogue();
   // Files linted without any manifest among them are checked against the nearest one above them.
   const implicitManifests = manifestFiles.length > 0 ? [] : [...new Set([...configFiles.map((c) => c.file), ...codeFiles].flatMap((f) => nearestManifests(f)))];
-  const [manifests, configs] = await Promise.all([readManifestFiles([...manifestFiles, ...implicitManifests]), scanConfigFiles(configFiles, catalogue)]);
-  const code = await lintCode(codeFiles, {
+  const [manifests, configs] = await Promise.all([readManifestFiles([...manifestFiles, ...implicitManifests]), scanConfigFiles(configFiles, catalogue, options.cache)]);
+  const code = await lintCodeCached(codeFiles, manifests, {
     cwd,
     manifests: [...manifestFiles, ...implicitManifests],
     ...(options.wrappers ? { wrappers: options.wrappers } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
-  });
+  }, options.cache);
   const usages = [...configs.flatMap((c) => c.usages), ...code.usages];
   const allFindings = lint(
     {
@@ -78,6 +82,51 @@ export async function analyseProject(inputs: readonly string[], options: Project
     allFindings,
     codeResults: code.results,
   };
+}
+
+/** Lints the code files the cache cannot answer for, and reuses the rest. */
+async function lintCodeCached(
+  files: readonly string[],
+  manifests: readonly ManifestFacts[],
+  options: Parameters<typeof lintCode>[1],
+  cache: ResultCache | undefined,
+): Promise<{ results: LintResult[]; usages: Usage[] }> {
+  const results: LintResult[] = [];
+  const usages: Usage[] = [];
+  const hashes = new Map<string, string>();
+  const toLint: string[] = [];
+  for (const file of files) {
+    if (!cache) {
+      toLint.push(file);
+      continue;
+    }
+    let hash: string;
+    try {
+      hash = hashContent(await fs.promises.readFile(file));
+    } catch {
+      toLint.push(file); // ESLint reports what cannot be read
+      continue;
+    }
+    hashes.set(file, hash);
+    const entry = cache.code(file, hash, (u) => resolutionOf(u, manifests));
+    if (entry) {
+      cache.stats.reused++;
+      results.push(entry.result);
+      usages.push(...entry.usages);
+    } else toLint.push(file);
+  }
+  const linted = await lintCode(toLint, options);
+  for (const result of linted.results) {
+    const facts = linted.facts.get(result.filePath) ?? { usages: [], secrets: [] };
+    usages.push(...facts.usages);
+    results.push(result);
+    const hash = hashes.get(result.filePath);
+    if (cache && hash !== undefined) {
+      cache.stats.linted++;
+      cache.setCode(result.filePath, { hash, resolution: resolutionOf(facts.usages, manifests), result, usages: facts.usages, secrets: facts.secrets });
+    }
+  }
+  return { results: results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0)), usages };
 }
 
 const MANIFEST_NAME = /^(?:.+\.)?nvcf-keys\.(?:ya?ml|json)$/;

@@ -39,22 +39,30 @@ function failed(file: string, error: unknown): ManifestFacts {
   return unreadable(file, `Could not read file: ${describeErrno((error as NodeJS.ErrnoException).code)}.`);
 }
 
-/** Reads one manifest from disk; never throws. */
+/** Reads one manifest from disk; a file that cannot be read is a fatal problem, not a throw. */
 export async function readManifestFile(file: string): Promise<ManifestFacts> {
+  let bytes: Uint8Array;
   try {
-    return checkStat(file, await fs.promises.stat(file)) ?? readManifest(file, await fs.promises.readFile(file));
+    const problem = checkStat(file, await fs.promises.stat(file));
+    if (problem) return problem;
+    bytes = await fs.promises.readFile(file);
   } catch (error) {
     return failed(file, error);
   }
+  return readManifest(file, bytes);
 }
 
 /** The synchronous twin, for ESLint rules (which cannot wait). */
 export function readManifestFileSync(file: string): ManifestFacts {
+  let bytes: Uint8Array;
   try {
-    return checkStat(file, fs.statSync(file)) ?? readManifest(file, fs.readFileSync(file));
+    const problem = checkStat(file, fs.statSync(file));
+    if (problem) return problem;
+    bytes = fs.readFileSync(file);
   } catch (error) {
     return failed(file, error);
   }
+  return readManifest(file, bytes);
 }
 
 /** The names a manifest is found by when looking upwards from a file. */

@@ -1,30 +1,17 @@
 import { loadCatalogue, suggest, type Catalogue, type ManifestSchemaMessageId, type SchemaProblem } from '@nvcf-keylint/core';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { validate as validateGenerated } from './manifest-validator.generated.js';
 import type { Document } from 'yaml';
 import { nodeAtPointer, rangeOf } from './nodes.js';
 import type { Positions } from './positions.js';
-import { buildManifestSchema } from './schema.js';
 
-const validators = new WeakMap<Catalogue, ValidateFunction>();
-
-function validatorFor(catalogue: Catalogue): ValidateFunction {
-  let validate = validators.get(catalogue);
-  if (!validate) {
-    const ajv = new Ajv({
-      allErrors: true,
-      strictSchema: true,
-      strictTypes: false,
-      strictTuples: false,
-      strictRequired: false,
-      logger: false,
-      verbose: true,
-      keywords: ['enumDescriptions'],
-    });
-    validate = ajv.compile(buildManifestSchema(catalogue));
-    validators.set(catalogue, validate);
-  }
-  return validate;
+interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+/** Compiled ahead of time from the catalogue's manifest schema (see scripts/generated-files.ts). */
+const manifestValidator = validateGenerated as unknown as CompiledValidator;
 
 /**
  * Validates parsed manifest data against the manifest schema and turns each ajv error into a
@@ -40,7 +27,7 @@ export function validateManifest(
   if (data === null || data === undefined) {
     return [{ messageId: 'emptyManifest', data: {}, range: positions.range(0, 0) }];
   }
-  const validate = validatorFor(catalogue);
+  const validate = manifestValidator;
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();

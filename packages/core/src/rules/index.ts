@@ -37,6 +37,7 @@ export function findRule(id: string): Rule | undefined {
 }
 
 export { defineRule, ruleDocsUrl, REPOSITORY_URL } from './rule.js';
+export { keysByCredential, resolveCredential } from './usage-judgement.js';
 export type { Rule, RuleMeta, RuleContext, ReportDescriptor } from './rule.js';
 export type { ManifestSchemaMessageId } from './manifest-schema.js';
 export {
