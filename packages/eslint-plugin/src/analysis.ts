@@ -2,10 +2,11 @@
  * One analysis per linted file, shared by every rule of the plugin: the file's NVCF usages and key
  * material, the manifests that apply, and the engine's findings for them.
  */
-import { lint, loadCatalogue, type Facts, type Finding } from '@nvcf-keylint/core';
+import { findRule, lint, loadCatalogue, type Facts, type Finding, type Rule } from '@nvcf-keylint/core';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { collectCodeFacts } from './detect/index.js';
 import { isManifestSourceCode } from './manifest-language.js';
+import { CODE_RULE_IDS } from './rule-ids.js';
 import { manifestsFor } from './manifests.js';
 import { readSettings } from './settings.js';
 
@@ -24,6 +25,12 @@ const analyses = new WeakMap<object, FileAnalysis>();
 export const collectedFacts = new Map<string, Facts>();
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+let codeRuleList: Rule[] | undefined;
+function codeRules(): Rule[] {
+  codeRuleList ??= CODE_RULE_IDS.map((id) => findRule(id)).filter((r): r is Rule => r !== undefined);
+  return codeRuleList;
+}
 
 export function analyse(context: Context): FileAnalysis {
   const { sourceCode } = context;
@@ -44,7 +51,11 @@ export function analyse(context: Context): FileAnalysis {
     facts = { manifests, usages: code.usages, secrets: code.secrets };
   }
   const findings = new Map<string, Finding[]>();
-  for (const finding of lint(facts, { catalogue })) {
+  // Most files make no NVCF call and hold no key material: nothing for the engine to judge.
+  const nothingToJudge = facts.usages.length === 0 && facts.secrets.length === 0 && !isManifestSourceCode(manifestSource);
+  // Code is judged by the rules that report on calls; a manifest by every rule.
+  const rules = isManifestSourceCode(manifestSource) ? undefined : codeRules();
+  for (const finding of nothingToJudge ? [] : lint(facts, { catalogue, ...(rules ? { rules } : {}) })) {
     if (finding.location.file !== file || finding.ruleId === null || finding.suppressed) continue;
     const list = findings.get(finding.ruleId) ?? [];
     list.push(finding);

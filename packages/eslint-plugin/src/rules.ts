@@ -1,6 +1,9 @@
 import { findRule, ruleDocsUrl } from '@nvcf-keylint/core';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { analyse } from './analysis.js';
+import { CODE_RULE_IDS, MANIFEST_RULE_IDS } from './rule-ids.js';
+
+export { CODE_RULE_IDS, MANIFEST_RULE_IDS };
 
 const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
 
@@ -37,28 +40,5 @@ function adapt(id: string) {
     },
   });
 }
-
-/** The rules that apply to code, alphabetically. */
-export const CODE_RULE_IDS = [
-  'function-out-of-scope',
-  'hardcoded-key',
-  'missing-scope',
-  'undocumented-combination',
-  'unknown-key',
-  'unsupported-resource-type',
-] as const;
-
-/** The rules that apply to a manifest on its own (the project-wide ones need the CLI). */
-export const MANIFEST_RULE_IDS = [
-  'duplicate-credential',
-  'hardcoded-key',
-  'manifest-schema',
-  'missing-scope',
-  'undocumented-combination',
-  'unknown-action',
-  'unknown-scope',
-  'unsupported-resource-type',
-  'unused-scope',
-] as const;
 
 export const rules = Object.fromEntries([...new Set([...CODE_RULE_IDS, ...MANIFEST_RULE_IDS])].sort().map((id) => [id, adapt(id)]));

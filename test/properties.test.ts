@@ -1,0 +1,146 @@
+/**
+ * Property-based tests: whatever the input, parsing, validation, detection and --fix never throw,
+ * every finding lies inside its file, and fixes re-parse, keep every comment and are idempotent.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lint, loadCatalogue, matchNgcCommand, matchNvcfRequest, splitShellCommands, type Finding } from '@nvcf-keylint/core';
+import { applyManifestFixes, readManifestText } from '@nvcf-keylint/manifest';
+import { stringify } from 'yaml';
+import { EmbeddedText } from '../packages/config-scanners/src/embedded-text.js';
+import { scanShell } from '../packages/config-scanners/src/shell/scan.js';
+import { Scope } from '../packages/config-scanners/src/shell/scope.js';
+
+const catalogue = loadCatalogue();
+const RUNS = 300;
+
+/** Every finding's range lies within the text (lines and columns that exist). */
+function inside(text: string, findings: readonly Finding[]): boolean {
+  const lines = text.split('\n');
+  return findings.every((f) => {
+    const { line, column, endLine, endColumn } = f.location;
+    const lineText = lines[line - 1];
+    const endText = lines[endLine - 1];
+    return lineText !== undefined && endText !== undefined && column >= 1 && column <= lineText.length + 1 && endColumn >= 1 && endColumn <= endText.length + 1 && (endLine > line || endColumn >= column);
+  });
+}
+
+const scopeNames = catalogue.scopes.map((s) => s.name);
+const typeNames = catalogue.resourceTypes.map((t) => t.name);
+const actionIds = catalogue.actions.map((a) => a.id);
+const word = fc.oneof(fc.constantFrom(...scopeNames, ...typeNames, ...actionIds, 'deploy_function', 'All Function', '__proto__', 'constructor'), fc.string({ maxLength: 12 }));
+
+/** Manifests close to valid ones: the shapes real people write, with random changes. */
+const manifestData = fc.record(
+  {
+    version: fc.oneof(fc.constant(1), fc.integer(), fc.string()),
+    keys: fc.dictionary(
+      fc.oneof(fc.constantFrom('ci', 'invoker', '__proto__', 'constructor', 'a b'), fc.string({ minLength: 1, maxLength: 8 })),
+      fc.record(
+        {
+          description: fc.string(),
+          env: fc.array(fc.oneof(fc.constantFrom('NGC_API_KEY', 'NVCF_API_KEY'), fc.string({ maxLength: 8 })), { maxLength: 3 }),
+          scopes: fc.oneof(fc.array(word, { maxLength: 5 }), word, fc.integer()),
+          resource: fc.oneof(fc.record({ type: word, functions: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }) }, { requiredKeys: ['type'] }), fc.string()),
+          actions: fc.array(word, { maxLength: 4 }),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxKeys: 4 },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+describe('manifests', () => {
+  it('random YAML and JSON trees never make reading or linting throw, and findings stay in the file', () => {
+    fc.assert(
+      fc.property(fc.oneof(manifestData, fc.jsonValue()), fc.boolean(), (data, json) => {
+        const text = json ? JSON.stringify(data, null, 2) : stringify(data);
+        const facts = readManifestText(json ? 'nvcf-keys.json' : 'nvcf-keys.yaml', text);
+        const findings = lint({ manifests: [facts], usages: [], secrets: [] });
+        expect(inside(text, findings)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('random text and mutations of a valid manifest never make reading throw', () => {
+    const valid = 'version: 1\nkeys:\n  ci:   # the CI key\n    env: [NGC_CLI_API_KEY]\n    scopes: [Deploy Function]\n    resource: { type: All Functions }\n    actions: [deploy-function]\n';
+    const mutation = fc.tuple(fc.nat(valid.length), fc.nat(8), fc.string({ maxLength: 8, unit: 'binary' }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => ms.reduce((t, [at, cut, insert]) => t.slice(0, at) + insert + t.slice(at + cut), valid))), (text) => {
+        const findings = lint({ manifests: [readManifestText('nvcf-keys.yaml', text)], usages: [], secrets: [] });
+        expect(inside(text, findings)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('--fix output re-parses, keeps every comment and every untouched line, and is idempotent', () => {
+    const scopeList = fc.subarray(scopeNames, { minLength: 1, maxLength: 3 });
+    const key = fc.record({
+      flow: fc.boolean(),
+      quote: fc.constantFrom('', '"', "'"),
+      scopes: scopeList,
+      type: fc.constantFrom('All Functions', 'All Entity', 'Function'),
+      actions: fc.subarray(actionIds, { minLength: 1, maxLength: 3 }),
+      comment: fc.constantFrom('', '  # why', '   # deploys #1'),
+    });
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 3 }), fc.boolean(), (keys, crlf) => {
+        const q = (s: string, quote: string) => `${quote}${s}${quote}`;
+        const lines = ['# keys', 'version: 1', 'keys:'];
+        keys.forEach((k, i) => {
+          lines.push(`  k${i}:${k.comment}`);
+          if (k.flow) lines.push(`    scopes: [${k.scopes.map((s) => q(s, k.quote)).join(', ')}]${k.comment}`);
+          else lines.push(`    scopes:${k.comment}`, ...k.scopes.map((s) => `      - ${q(s, k.quote)}${k.comment}`));
+          lines.push('    resource:', `      type: ${k.type}`, ...(k.type === 'Function' ? ['      functions: [f-1]'] : []), `    actions: [${k.actions.join(', ')}]`);
+        });
+        const text = `${lines.join(crlf ? '\r\n' : '\n')}${crlf ? '\r\n' : '\n'}`;
+        const fixes = lint({ manifests: [readManifestText('nvcf-keys.yaml', text)], usages: [], secrets: [] }).flatMap((f) => (f.fix ? [f.fix] : []));
+        const fixed = applyManifestFixes('nvcf-keys.yaml', text, fixes);
+        expect(readManifestText('nvcf-keys.yaml', fixed).fatal).toBeNull();
+        const comments = (t: string) => t.split(/\r?\n/).flatMap((l) => /#.*$/.exec(l)?.[0] ?? []);
+        expect(comments(fixed)).toEqual(comments(text));
+        // Every original line is still there, in order (fixes only add items or lines).
+        const fixedLines = fixed.split(/\r?\n/);
+        let at = 0;
+        for (const line of text.split(/\r?\n/)) {
+          const found = fixedLines.findIndex((l, i) => i >= at && (l === line || l.startsWith(line.replace(/\].*$/, ''))));
+          expect(found).toBeGreaterThanOrEqual(at);
+          at = found + 1;
+        }
+        const again = lint({ manifests: [readManifestText('nvcf-keys.yaml', fixed)], usages: [], secrets: [] }).flatMap((f) => (f.fix ? [f.fix] : []));
+        expect(applyManifestFixes('nvcf-keys.yaml', fixed, again)).toBe(fixed);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('detectors', () => {
+  const junk = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.constantFrom('https://', 'api.nvcf.nvidia.com', '/v2/nvcf', '/functions/', '{', '$', '\uFFFF', '..', ':', '%', 'orgs', 'pexec', '/'), { maxLength: 20 }).map((p) => p.join('')));
+
+  it('URL matching never throws', () => {
+    fc.assert(fc.property(fc.option(fc.string({ maxLength: 8 })), junk, (method, url) => void matchNvcfRequest(catalogue, method ?? undefined, url)), { numRuns: RUNS * 3 });
+  });
+
+  it('ngc command matching never throws', () => {
+    const words = fc.array(fc.oneof(fc.constantFrom('cf', 'cloud-function', 'function', 'fn', 'deploy', 'create', 'ls', '--org', 'a:b', '-x', '--'), fc.string({ maxLength: 6 })), { maxLength: 10 });
+    fc.assert(fc.property(words, (w) => void matchNgcCommand(catalogue, w)), { numRuns: RUNS * 3 });
+  });
+
+  it('shell splitting and the shell scanner never throw, and positions stay in the script', () => {
+    const shell = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.constantFrom('ngc cf function list', 'curl -H "Authorization: Bearer $K" https://api.nvcf.nvidia.com/v2/nvcf/functions', "'", '"', '\\\n', '<<EOF\n', 'EOF\n', '$(', ')', '${X}', ' && ', '|', '\n', 'export K=$Y '), { maxLength: 12 }).map((p) => p.join('')));
+    fc.assert(
+      fc.property(shell, (script) => {
+        splitShellCommands(script);
+        const result = scanShell(EmbeddedText.ofFile(script), { file: 's.sh', catalogue, scope: new Scope() });
+        const lines = script.split('\n').length;
+        for (const usage of result.usages) expect(usage.range.line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
