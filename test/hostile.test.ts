@@ -17,6 +17,8 @@ describe('hostile input', () => {
     ['a 50 MB file (refused by size before it is read)', 'nvcf-keys.yaml', `${VALID}#${'x'.repeat(50 * 1024 * 1024)}\n`, /File is 50\.0 MB; files larger than 4\.0 MB are not read/],
     ['a BOM', 'nvcf-keys.yaml', `\uFEFF${VALID}  bad:\n    scopes: [Deploy Function]\n    resource: { type: All Functions }\n`, /^\s+8:14\s+error\s+Key 'bad' has Deploy Function/m],
     ['CRLF line endings', 'nvcf-keys.yaml', `${VALID}  bad:\n    scopes: [Deploy Function]\n    resource: { type: All Functions }\n`.replace(/\n/g, '\r\n'), /^\s+8:14\s+error\s+Key 'bad' has Deploy Function/m],
+    ['tabs for indentation', 'nvcf-keys.yaml', 'version: 1\nkeys:\n\tci:\n\t\tscopes: [Deploy Function]\n', /3:1\s+error\s+Parsing error: Tabs are not allowed as indentation \(YAML indents with spaces, not tabs\)/],
+    ['NUL bytes in a script', 'deploy.sh', 'ngc cf function list\u0000\n', /1:1\s+error\s+File looks binary/],
     ['a 1 MB line', 'nvcf-keys.yaml', `${VALID}  long:\n    description: ${'y'.repeat(1024 * 1024)}\n    scopes: [GPU Capacity]\n    resource: { type: All Functions }\n`, /^\s+9:14\s+error\s+Key 'long' has GPU Capacity, which does not work with resource type All Functions/m],
     ['regex-hostile text', 'nvcf-keys.yaml', `version: 1\nkeys:\n  ${'a'.repeat(5000)}:\n    scopes: ["${'nvapi-'.repeat(20000)}", "${'$'.repeat(20000)}", "${'{'.repeat(20000)}"]\n    resource: { type: "${' '.repeat(20000)}All Functions" }\n`, /3:3\s+error\s+Parsing error: /],
     ['a script of deep substitutions', 'deploy.sh', `${'$('.repeat(3000)}ngc cf function list${')'.repeat(3000)}\n`, /^(|[\s\S]*deploy\.sh[\s\S]*)$/],
