@@ -24,9 +24,11 @@ describe('rule docs', () => {
     for (const rule of rules) expect(existsSync(join(ROOT, 'packages/core/test/rules', `${rule.meta.id}.test.ts`)), rule.meta.id).toBe(true);
   });
 
-  it('the rule index is alphabetical', () => {
+  it('the rule index (rules/all.ts) lists the rules alphabetically', () => {
     const ids = rules.map((r) => r.meta.id);
     expect(ids).toEqual([...ids].sort());
+    const listed = [...readFileSync(join(ROOT, 'packages/core/src/rules/all.ts'), 'utf8').matchAll(/from '\.\/([\w-]+)\.js'/g)].map((m) => m[1]);
+    expect(listed).toEqual(ids);
   });
 
   it('derive the docs URL from the id', () => {
