@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadCatalogue, redactKeyMaterial } from '@nvcf-keylint/core';
 import { discoverFiles, type Discovery } from './discover.js';
-import { fixManifests, formatFixDiff } from './fix-manifests.js';
 import { explain, ExplainUsageError } from './explain.js';
 import { explainUsages, formatUsageExplanation } from './explain-usage.js';
 import { ansiColors, formatResults, isFormatName, noColors, FORMAT_NAMES } from './formatters/index.js';
@@ -127,6 +126,8 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   }
   let outputs = new Map<string, string>();
   if (values.fix || values['fix-dry-run']) {
+    // The diff library and the fix writer load only when fixing.
+    const { fixManifests, formatFixDiff } = await import('./fix-manifests.js');
     const outcome = await fixManifests(project.allFindings, { cwd: io.cwd, dryRun: !values.fix });
     for (const failure of outcome.failed) io.stderr(`nvcf-keylint: could not fix ${displayPath(failure.file, io.cwd)}: ${failure.reason}\n`);
     if (values.fix && outcome.fixed.length > 0) {
