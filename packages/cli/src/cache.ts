@@ -14,6 +14,9 @@ import type { LintResult } from './results.js';
 
 export interface CodeEntry {
   hash: string;
+  /** The file's modification time and size when it was hashed: unchanged, no need to read it. */
+  mtimeMs?: number;
+  size?: number;
   resolution: string;
   result: LintResult;
   usages: Usage[];
@@ -57,6 +60,12 @@ export class ResultCache {
     const entry = this.#data.code[file];
     if (!entry || entry.hash !== hash || entry.resolution !== resolution(entry.usages)) return undefined;
     return entry;
+  }
+
+  /** The content hash recorded for a file whose modification time and size have not changed. */
+  knownHash(file: string, mtimeMs: number, size: number): string | undefined {
+    const entry = this.#data.code[file];
+    return entry && entry.mtimeMs === mtimeMs && entry.size === size ? entry.hash : undefined;
   }
 
   setCode(file: string, entry: CodeEntry): void {

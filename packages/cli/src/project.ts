@@ -94,6 +94,7 @@ async function lintCodeCached(
   const results: LintResult[] = [];
   const usages: Usage[] = [];
   const hashes = new Map<string, string>();
+  const stats = new Map<string, { mtimeMs: number; size: number }>();
   const toLint: string[] = [];
   for (const file of files) {
     if (!cache) {
@@ -102,7 +103,10 @@ async function lintCodeCached(
     }
     let hash: string;
     try {
-      hash = hashContent(await fs.promises.readFile(file));
+      // Like ESLint's own cache: a file whose time and size are unchanged is not read again.
+      const stat = await fs.promises.stat(file);
+      hash = cache.knownHash(file, stat.mtimeMs, stat.size) ?? hashContent(await fs.promises.readFile(file));
+      stats.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
     } catch {
       toLint.push(file); // ESLint reports what cannot be read
       continue;
@@ -111,6 +115,7 @@ async function lintCodeCached(
     const entry = cache.code(file, hash, (u) => resolutionOf(u, manifests));
     if (entry) {
       cache.stats.reused++;
+      Object.assign(entry, stats.get(file));
       results.push(entry.result);
       usages.push(...entry.usages);
     } else toLint.push(file);
@@ -123,7 +128,7 @@ async function lintCodeCached(
     const hash = hashes.get(result.filePath);
     if (cache && hash !== undefined) {
       cache.stats.linted++;
-      cache.setCode(result.filePath, { hash, resolution: resolutionOf(facts.usages, manifests), result, usages: facts.usages, secrets: facts.secrets });
+      cache.setCode(result.filePath, { hash, ...stats.get(result.filePath), resolution: resolutionOf(facts.usages, manifests), result, usages: facts.usages, secrets: facts.secrets });
     }
   }
   return { results: results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0)), usages };
