@@ -41,6 +41,16 @@ describe('CI files and scripts that use NVCF', () => {
     expect([...rules].sort()).toEqual(['function-out-of-scope', 'hardcoded-key', 'missing-scope', 'undocumented-combination', 'unknown-key', 'unsupported-resource-type']);
   });
 
+  it.each(['.github', '.github/workflows', '.github/workflows/'])('finds the workflows when the directory searched is %s', async (dir) => {
+    const all = await runCli(['--format', 'json', '.github/workflows/deploy.yml'], { cwd: project });
+    const run = await runCli(['--format', 'json', dir], { cwd: project });
+    const files = (JSON.parse(run.stdout) as Array<{ filePath: string }>).map((r) => r.filePath.slice(project.length + 1));
+    expect(files).toContain('.github/workflows/deploy.yml');
+    expect(files).toContain('.github/workflows/smoke-test.yml');
+    expect(files.every((f) => f.startsWith(dir.replace(/\/?$/, '/')))).toBe(true);
+    expect(run.code).toBe(all.code);
+  });
+
   it('finds the nearest manifest for a file named on the command line', async () => {
     const run = await runCli(['Makefile'], { cwd: project });
     expect(run.stdout).toMatch(/^Makefile\n\s+11:2\s+error\s+Key 'platform' lacks the Manage Telemetries scope/m);

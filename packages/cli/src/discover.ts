@@ -62,7 +62,7 @@ export async function discoverFiles(
 }
 
 async function searchDirectory(directory: string, patterns: readonly string[], ignores: readonly string[], skipped: SkippedPath[]): Promise<string[]> {
-  const entries = await fg([...patterns, '**/.gitignore'], {
+  const entries = await fg([...patterns, ...patternsInside(directory, patterns), '**/.gitignore'], {
     cwd: directory,
     absolute: true,
     dot: true,
@@ -76,6 +76,27 @@ async function searchDirectory(directory: string, patterns: readonly string[], i
   const candidates = entries.filter((e) => path.basename(e) !== '.gitignore');
   const rules = [...(await ancestorGitignores(directory)), ...gitignores].map(loadGitignore).filter((r) => r !== undefined);
   return candidates.filter((file) => !rules.some((rule) => rule.ignores(file)));
+}
+
+/**
+ * Patterns that name a directory (the GitHub workflows pattern names `.github/workflows`), rewritten
+ * for a search that starts inside it: searching `.github` must find `workflows/` files, and
+ * searching `.github/workflows` the files right there.
+ */
+export function patternsInside(directory: string, patterns: readonly string[]): string[] {
+  const own = directory.split(/[\\/]/).filter((s) => s !== '');
+  const extra: string[] = [];
+  for (const pattern of patterns) {
+    if (!pattern.startsWith('**/')) continue;
+    const segments = pattern.slice(3).split('/');
+    // Only literal directory segments can name the searched directory; the last is the file.
+    for (let k = 1; k < segments.length; k++) {
+      const named = segments.slice(0, k);
+      if (named.some((s) => /[*?{}[\]!()]/.test(s))) break;
+      if (named.every((s, i) => own[own.length - k + i] === s)) extra.push(segments.slice(k).join('/'));
+    }
+  }
+  return extra;
 }
 
 interface GitignoreRule {
