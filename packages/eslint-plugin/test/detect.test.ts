@@ -69,6 +69,19 @@ describe('HTTP', () => {
   });
 });
 
+describe('OpenAI-compatible clients', () => {
+  it.each<[string, string, Found[]]>([
+    ['new OpenAI with the invocation host as baseURL', `import OpenAI from 'openai'; const client = new OpenAI({ baseURL: 'https://${FN}.invocation.api.nvcf.nvidia.com/v1', apiKey: process.env.NVCF_API_KEY });`, [{ action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } }]],
+    ['the named export, with the key in a const', `const { OpenAI } = require('openai'); const apiKey = process.env.K; new OpenAI({ apiKey, baseURL: \`https://\${'${FN}'}.invocation.api.nvcf.nvidia.com/v1/\` });`, [{ action: 'invoke-function', credentials: ['K'], target: { functionId: FN } }]],
+    ['a key that cannot be known', `import OpenAI from 'openai'; new OpenAI({ baseURL: 'https://${FN}.invocation.api.nvcf.nvidia.com/v1', apiKey: getKey() });`, [{ action: 'invoke-function', credentials: [], target: { functionId: FN } }]],
+    ['a base URL that is not NVCF (the API catalogue)', `import OpenAI from 'openai'; new OpenAI({ baseURL: 'https://integrate.api.nvidia.com/v1', apiKey: process.env.NVIDIA_API_KEY });`, []],
+    ['a base URL that cannot be known', `import OpenAI from 'openai'; new OpenAI({ baseURL: process.env.BASE_URL, apiKey: process.env.K });`, []],
+    ['a class of the same name from elsewhere', `import { OpenAI } from './my-client'; new OpenAI({ baseURL: 'https://${FN}.invocation.api.nvcf.nvidia.com/v1', apiKey: process.env.K });`, []],
+  ])('%s', (_name, code, expected) => {
+    expect(detect(code)).toEqual(expected);
+  });
+});
+
 describe('the ngc CLI', () => {
   const INHERITED = ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'];
   it.each<[string, string, Found[]]>([

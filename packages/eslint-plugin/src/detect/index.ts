@@ -2,6 +2,7 @@ import { findKeyMaterial, matchNvcfRequest, type Catalogue, type SecretOccurrenc
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { NvcfSettings } from '../settings.js';
 import { detectHttpRequest } from './http.js';
+import { detectOpenAiClient } from './openai.js';
 import { detectNgcInvocations } from './processes.js';
 import { Resolver } from './resolve.js';
 import { detectWrapperCall, taggedFunctions } from './wrappers.js';
@@ -43,6 +44,10 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
       }
       const wrapper = detectWrapperCall(resolver, settings, tagged, node);
       if (wrapper && catalogue.action(wrapper.spec.action)) add(node, wrapper.spec.action, wrapper.credentials, wrapper.target);
+    } else if (node.type === T.NewExpression) {
+      const client = detectOpenAiClient(resolver, node);
+      const match = client && matchNvcfRequest(catalogue, client.method, client.url);
+      if (client && match) add(node, match.action.id, client.credentials, match.target);
     } else if (node.type === T.TaggedTemplateExpression) {
       for (const { match, credentials } of detectNgcInvocations(resolver, catalogue, node, zxGlobals)) add(node, match.action.id, credentials, match.target);
     }
