@@ -83,7 +83,7 @@ async function searchDirectory(directory: string, patterns: readonly string[], i
  * for a search that starts inside it: searching `.github` must find `workflows/` files, and
  * searching `.github/workflows` the files right there.
  */
-export function patternsInside(directory: string, patterns: readonly string[]): string[] {
+function patternsInside(directory: string, patterns: readonly string[]): string[] {
   const own = directory.split(/[\\/]/).filter((s) => s !== '');
   const extra: string[] = [];
   for (const pattern of patterns) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint, unknownKey, type ManifestFacts, type Usage } from '@nvcf-keylint/core';
 import { readManifestText } from '@nvcf-keylint/manifest';
-import { dedent } from '../../../../test/support/rule-tester.js';
+import { dedent, usageAt } from '../../../../test/support/rule-tester.js';
 
 // Usages come from the ESLint plugin and the config scanners; here they are given as facts.
 const manifest = readManifestText(
@@ -20,13 +20,7 @@ const manifest = readManifestText(
   `),
 );
 
-const usage = (credentials: string[], line = 4): Usage => ({
-  file: 'src/client.ts',
-  range: { line, column: 3, endLine: line, endColumn: 30 },
-  action: 'invoke-function',
-  credentials,
-  text: '',
-});
+const usage = (credentials: string[], line = 4): Usage => usageAt(line, 'invoke-function', credentials);
 
 const run = (manifests: ManifestFacts[], ...usages: Usage[]) =>
   lint({ manifests, usages, secrets: [] }, { rules: [unknownKey] })
