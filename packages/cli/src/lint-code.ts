@@ -1,10 +1,11 @@
 /**
  * Lints JS/TS files with the ESLint plugin through ESLint's Node API, with a configuration of its
- * own (no user ESLint config is needed or read). ESLint and the TypeScript parser are imported only
+ * own (no user ESLint config is needed or read). ESLint and the TypeScript parser are loaded only
  * when there is code to lint, so a manifest-only run stays fast.
  */
 import type { SecretOccurrence, Usage } from '@nvcf-keylint/core';
 import type { Linter } from 'eslint';
+import { loadEngine } from './engine.js';
 import type { LintMessage, LintResult } from './results.js';
 
 export const CODE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'];
@@ -30,14 +31,7 @@ export async function lintCode(
   options: { cwd: string; manifests: readonly string[]; wrappers?: Readonly<Record<string, unknown>>; severities?: Readonly<Record<string, string>> },
 ): Promise<CodeLint> {
   if (files.length === 0) return { results: [], facts: new Map() };
-  const [eslintModule, parserModule, { default: plugin, recommended, collectedFacts }] = await Promise.all([
-    import('eslint'),
-    import('@typescript-eslint/parser'),
-    import('@nvcf-keylint/eslint-plugin'),
-  ]);
-  // CommonJS modules: their exports are named in Node, but under `default` once bundled.
-  const { ESLint } = 'ESLint' in eslintModule ? eslintModule : (eslintModule as { default: typeof eslintModule }).default;
-  const tsParser = 'parseForESLint' in parserModule ? parserModule : (parserModule as { default: typeof parserModule }).default;
+  const { ESLint, parser, plugin, recommended, collectedFacts, keepCompiledCode } = await loadEngine();
   const settings = {
     nvcf: {
       ...(options.manifests.length > 0 ? { manifest: [...options.manifests] } : {}),
@@ -61,14 +55,15 @@ export async function lintCode(
     ignore: false,
     errorOnUnmatchedPattern: false,
     overrideConfig: [
-      { ...base, files: ['**/*.{js,mjs,cjs,ts,mts,cts}'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: false } } } },
-      { ...base, files: ['**/*.{jsx,tsx}'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+      { ...base, files: ['**/*.{js,mjs,cjs,ts,mts,cts}'], languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: false } } } },
+      { ...base, files: ['**/*.{jsx,tsx}'], languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
     ],
   });
   collectedFacts.clear();
   const lintResults = await eslint.lintFiles([...files]);
   const facts = new Map([...collectedFacts].map(([file, f]) => [file, { usages: f.usages, secrets: f.secrets }]));
   collectedFacts.clear();
+  keepCompiledCode();
   const results = lintResults.map(
     (result): LintResult => ({
       filePath: result.filePath,

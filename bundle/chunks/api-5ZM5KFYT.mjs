@@ -1,2 +1,0 @@
-import { createRequire as __nvcfRequire } from 'node:module'; import { fileURLToPath as __nvcfPath } from 'node:url'; import { dirname as __nvcfDirname } from 'node:path'; const require = __nvcfRequire(import.meta.url); const __filename = __nvcfPath(import.meta.url); const __dirname = __nvcfDirname(__filename);
-import{e as a}from"./chunk-GQUBIZBY.mjs";import"./chunk-273QG5W6.mjs";import"./chunk-3B2ODOKO.mjs";import"./chunk-WND6PLT4.mjs";import"./chunk-IOUQS2DK.mjs";export default a();

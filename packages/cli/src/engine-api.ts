@@ -1,0 +1,28 @@
+/**
+ * What the CLI uses of the code-linting engine, whichever way it was loaded: `engine.ts` imports
+ * the modules; the bundle's `engine-bundled.ts` loads them prebuilt from `engine.cjs`.
+ */
+import type * as ESLintModule from 'eslint';
+import type * as Plugin from '@nvcf-keylint/eslint-plugin';
+import type * as Parser from '@typescript-eslint/parser';
+
+export interface Engine {
+  ESLint: typeof ESLintModule.ESLint;
+  parser: typeof Parser;
+  plugin: typeof Plugin.plugin;
+  recommended: typeof Plugin.recommended;
+  collectedFacts: typeof Plugin.collectedFacts;
+  /** Keeps what loading compiled for the next run, where the loader can; a no-op otherwise. */
+  keepCompiledCode(): void;
+}
+
+/** CommonJS modules: their exports are named in Node, but under `default` once bundled. */
+function named<T extends object>(module: T, name: string): T {
+  return name in module ? module : (module as { default: T }).default;
+}
+
+export function engineOf(eslintModule: typeof ESLintModule, parserModule: typeof Parser, pluginModule: typeof Plugin, keepCompiledCode: () => void = () => {}): Engine {
+  const { plugin, recommended, collectedFacts } = pluginModule;
+  return { ESLint: named(eslintModule, 'ESLint').ESLint, parser: named(parserModule, 'parseForESLint'), plugin, recommended, collectedFacts, keepCompiledCode };
+}
+
