@@ -53,7 +53,7 @@ it('the bundle finds what the unbundled CLI finds, with its compile cache cold, 
     expect(JSON.parse(expected.stdout).flatMap((r: { messages: Array<{ ruleId: string }> }) => r.messages.map((m) => m.ruleId))).toContain('function-out-of-scope');
     const cold = await runBundle(['--format', 'json'], project.dir, { NODE_COMPILE_CACHE: cache });
     const kept = readdirSync(join(cache, 'nvcf-keylint')).sort();
-    expect(kept.map((f) => f.replace(/-[0-9a-f]{16}\./, '-*.'))).toEqual(['cli.cjs-*.v8cache', 'engine.cjs-*.v8cache']);
+    expect(kept.map((f) => f.replace(/-[0-9a-f]{16}\./, '-*.'))).toEqual(['cli.cjs-*.v8cache', 'engine.cjs-*.v8cache', 'scanners.cjs-*.v8cache']);
     const warm = await runBundle(['--format', 'json'], project.dir, { NODE_COMPILE_CACHE: cache });
     expect(readdirSync(join(cache, 'nvcf-keylint')).sort()).toEqual(kept);
     const off = await runBundle(['--format', 'json'], project.dir, { NODE_COMPILE_CACHE: join(cache, 'unused'), NODE_DISABLE_COMPILE_CACHE: '1' });

@@ -1,14 +1,12 @@
 import * as fs from 'node:fs';
 import type { Catalogue } from '@nvcf-keylint/core';
-import type * as Scanners from '@nvcf-keylint/config-scanners';
 import type { ConfigFacts } from '@nvcf-keylint/config-scanners';
 import type { ConfigKind } from '@nvcf-keylint/config-scanners/kinds';
 import { describeErrno, sizeProblem } from '@nvcf-keylint/manifest';
 import { hashContent, type ResultCache } from './cache.js';
+import { loadScanners, type LoadedScanners } from './scanners.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-type ScannerModule = typeof Scanners;
 
 /** The first line of a file, for shebangs; `undefined` if it cannot be read as a regular file. */
 export async function firstLine(file: string): Promise<string | undefined> {
@@ -30,7 +28,7 @@ export async function firstLine(file: string): Promise<string | undefined> {
 /** Reads and scans CI files and scripts (the scanner module is loaded only when there are some). */
 export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind: ConfigKind }>, catalogue: Catalogue, cache?: ResultCache): Promise<ConfigFacts[]> {
   if (files.length === 0) return [];
-  let scanner: ScannerModule | undefined;
+  let loaded: LoadedScanners | undefined;
   const results: ConfigFacts[] = [];
   for (const { file, kind } of files) {
     const unreadable = (message: string): ConfigFacts => ({ file, usages: [], secrets: [], problems: [{ file, range: START, message, fatal: true }] });
@@ -53,13 +51,14 @@ export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind:
         continue;
       }
       // The scanners (and the shell parser) load only when a file needs scanning.
-      scanner ??= await import('@nvcf-keylint/config-scanners');
-      const facts = scanner.scanConfigFile(file, bytes, kind, catalogue);
+      loaded ??= await loadScanners();
+      const facts = loaded.scanners.scanConfigFile(file, bytes, kind, catalogue);
       cache?.setConfig(file, hash, facts);
       results.push(facts);
     } catch (error) {
       results.push(unreadable(`Could not read file: ${describeErrno((error as NodeJS.ErrnoException).code)}.`));
     }
   }
+  loaded?.keepCompiledCode();
   return results;
 }
