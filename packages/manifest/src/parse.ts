@@ -1,6 +1,7 @@
 import type { FatalProblem } from '@nvcf-keylint/core';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Composer, Parser, type CST, type Document } from 'yaml';
+import { plainData } from './plain-data.js';
 import type { Positions } from './positions.js';
 
 /** A manifest may use a few aliases; an alias bomb expands past this and is refused. */
@@ -60,7 +61,8 @@ export function parseManifestText(text: string, format: 'yaml' | 'json', positio
   }
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const plain = plainData(document.contents);
+    data = plain ? plain.value : document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
     return {
