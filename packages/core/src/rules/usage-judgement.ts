@@ -14,14 +14,22 @@ export interface UsageJudgement {
 
 const cache = new WeakMap<Facts, UsageJudgement[]>();
 
-/** Credential name -> the manifest key whose `env` lists it (the first claim wins). */
-export function keysByCredential(facts: Facts): Map<string, KeySpec> {
+const credentialCache = new WeakMap<Facts, ReadonlyMap<string, KeySpec>>();
+
+/**
+ * Credential name -> the manifest key whose `env` lists it (the first claim wins). Several rules
+ * ask for it; it is built once per set of facts, which a lint run does not change.
+ */
+export function keysByCredential(facts: Facts): ReadonlyMap<string, KeySpec> {
+  const cached = credentialCache.get(facts);
+  if (cached) return cached;
   const byName = new Map<string, KeySpec>();
   for (const manifest of facts.manifests) {
     for (const key of manifest.keys) {
       for (const env of key.env) if (!byName.has(env.value)) byName.set(env.value, key);
     }
   }
+  credentialCache.set(facts, byName);
   return byName;
 }
 
