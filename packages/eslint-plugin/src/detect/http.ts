@@ -4,7 +4,8 @@
  * catalogue says which action a method and path are.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { originOf, type CalleeOrigin } from './modules.js';
 import type { Resolver } from './resolve.js';
 

@@ -1,5 +1,6 @@
 import { findKeyMaterial, matchNvcfRequest, type Catalogue, type SecretOccurrence, type SourceRange, type Usage } from '@nvcf-keylint/core';
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { NvcfSettings } from '../settings.js';
 import { detectHttpRequest } from './http.js';
 import { detectOpenAiClient } from './openai.js';

@@ -3,7 +3,9 @@
  * whether axios was imported, required, or destructured. A `default` export is the module itself
  * (as CommonJS interop makes it), and `node:` prefixes are dropped. Globals are module `global`.
  */
-import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { Resolver } from './resolve.js';
 
 type Node = TSESTree.Node;
@@ -36,7 +38,7 @@ export function originOf(resolver: Resolver, node: Node, depth = 0): CalleeOrigi
     return module === undefined ? undefined : { module: normalizeModule(module), path: [] };
   }
   if (n.type !== T.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(resolver.sourceCode.getScope(n), n.name);
+  const variable = findVariable(resolver.sourceCode.getScope(n), n.name);
   if (!variable || variable.defs.length === 0) return { module: 'global', path: [n.name] };
   if (variable.defs.length !== 1) return undefined;
   const def = variable.defs[0] as (typeof variable.defs)[number];

@@ -13,7 +13,8 @@ import {
   type EnvBinding,
   type NgcCommandMatch,
 } from '@nvcf-keylint/core';
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { originOf } from './modules.js';
 import type { Resolver } from './resolve.js';
 

@@ -4,7 +4,9 @@
  * know becomes UNKNOWN (in strings) or `undefined`; callers then stay silent.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
-import { ASTUtils, AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 
 type Node = TSESTree.Node;
 const MAX_DEPTH = 12;
@@ -29,7 +31,7 @@ export class Resolver {
 
   /** The initialiser of a `const` (or never-reassigned `let`) this identifier names, if any. */
   constInit(identifier: TSESTree.Identifier): Node | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0];
     if (!def || def.node.type !== T.VariableDeclarator || def.node.id.type !== T.Identifier || !def.node.init) return undefined;
@@ -210,7 +212,7 @@ export class Resolver {
 
   /** `const { X } = process.env` or `const { X: key } = process.env`. */
   private destructuredEnv(identifier: TSESTree.Identifier): string | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const def = variable?.defs[0];
     if (!def || variable?.defs.length !== 1 || def.node.type !== T.VariableDeclarator) return undefined;
     const { id, init } = def.node;

@@ -6,7 +6,9 @@
  *     export async function deploy(functionId, versionId) { ... }
  */
 import type { UsageTarget } from '@nvcf-keylint/core';
-import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { ArgumentPath, NvcfSettings, WrapperSpec } from '../settings.js';
 import { calleePath } from './modules.js';
 import type { Resolver } from './resolve.js';
@@ -90,7 +92,7 @@ function taggedSpec(resolver: Resolver, tagged: ReadonlyMap<Node, WrapperSpec>, 
   if (tagged.size === 0) return undefined;
   const n = resolver.unwrap(callee);
   if (n.type === T.Identifier) {
-    const variable = ASTUtils.findVariable(resolver.sourceCode.getScope(n), n.name);
+    const variable = findVariable(resolver.sourceCode.getScope(n), n.name);
     const def = variable?.defs[0];
     return def ? tagged.get(def.name) : undefined;
   }
