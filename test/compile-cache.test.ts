@@ -52,15 +52,32 @@ describe('requireCompiled', () => {
     expect(requireCompiled(file, cache, 4)).toMatchObject({ fromCache: true, twice: 8 });
   });
 
-  it('does not use the cache of a changed file, and replaces it', () => {
+  it('does not use the cache of a changed file', () => {
     requireCompiled(file, cache);
     const [before] = cacheFiles();
     // Same length, other content: V8 alone would take the old code for it.
     writeFileSync(file, "const path = require('node:path');\nexports.twice = (n) => n * 3;\nexports.name = path.basename(__filename);\nexports.self = typeof module.exports;\n");
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(requireCompiled(file, cache, 2)).toMatchObject({ fromCache: false, twice: 6 });
-    expect(cacheFiles()).toHaveLength(1);
-    expect(cacheFiles()[0]).not.toBe(before);
+    expect(cacheFiles()).toHaveLength(2);
+    expect(cacheFiles()).toContain(before);
+    expect(requireCompiled(file, cache, 2)).toMatchObject({ fromCache: true, twice: 6 });
+  });
+
+  it('keeps the caches of the four most recent other builds of the file, not more', () => {
+    mkdirSync(cache, { mode: 0o700 });
+    const others = [1, 2, 3, 4, 5, 6].map((n) => {
+      const other = join(cache, `lib.cjs-${String(n).repeat(16)}.v8cache`);
+      writeFileSync(other, 'old');
+      utimesSync(other, new Date(), new Date(Date.now() - n * 60_000));
+      return other;
+    });
+    writeFileSync(join(cache, 'other.cjs-0000000000000000.v8cache'), 'another file');
+    requireCompiled(file, cache);
+    const kept = readdirSync(cache);
+    expect(kept).toHaveLength(6);
+    for (const other of others.slice(0, 4)) expect(kept).toContain(other.slice(cache.length + 1));
+    expect(kept).toContain('other.cjs-0000000000000000.v8cache');
   });
 
   it('survives a corrupt cache file and writes a good one', () => {

@@ -95,6 +95,30 @@ function readCache(cacheFile: string): Buffer | undefined {
   }
 }
 
+/**
+ * Caches of other builds of the same file: a few are kept, since several installed versions may
+ * be in use (pre-commit keeps one per hook revision, and two repositories may pin different ones;
+ * evicting each other's cache, they would recompile on every run); older ones are dead weight.
+ */
+const OTHER_BUILDS_KEPT = 4;
+
+function pruneOtherBuilds(dir: string, current: string): void {
+  const prefix = `${current.replace(/-[0-9a-f]{16}\.v8cache$/, '')}-`;
+  const others = readdirSync(dir)
+    .filter((entry) => entry.startsWith(prefix) && entry.endsWith('.v8cache') && entry !== current)
+    .map((entry) => ({ file: join(dir, entry), modified: modifiedTime(join(dir, entry)) }))
+    .sort((a, b) => b.modified - a.modified);
+  for (const { file } of others.slice(OTHER_BUILDS_KEPT)) unlinkQuietly(file);
+}
+
+function modifiedTime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 /** Another run may have removed it first. */
 function unlinkQuietly(file: string): void {
   try {
@@ -109,11 +133,7 @@ function writeCache(cacheFile: string, data: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!isPrivateDirectory(dir)) return;
-    // Caches of earlier builds of the same file are dead weight.
-    const prefix = `${basename(cacheFile).replace(/-[0-9a-f]{16}\.v8cache$/, '')}-`;
-    for (const entry of readdirSync(dir)) {
-      if (entry.startsWith(prefix) && entry.endsWith('.v8cache') && entry !== basename(cacheFile)) unlinkQuietly(join(dir, entry));
-    }
+    pruneOtherBuilds(dir, basename(cacheFile));
     // Written whole, then renamed: a concurrent run reads the old file or the new one, never half.
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600 });
