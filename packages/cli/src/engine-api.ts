@@ -16,13 +16,8 @@ export interface Engine {
   keepCompiledCode(): void;
 }
 
-/** CommonJS modules: their exports are named in Node, but under `default` once bundled. */
-function named<T extends object>(module: T, name: string): T {
-  return name in module ? module : (module as { default: T }).default;
-}
-
 export function engineOf(eslintModule: typeof ESLintModule, parserModule: typeof Parser, pluginModule: typeof Plugin, keepCompiledCode: () => void = () => {}): Engine {
   const { plugin, recommended, collectedFacts } = pluginModule;
-  return { ESLint: named(eslintModule, 'ESLint').ESLint, parser: named(parserModule, 'parseForESLint'), plugin, recommended, collectedFacts, keepCompiledCode };
+  return { ESLint: eslintModule.ESLint, parser: parserModule, plugin, recommended, collectedFacts, keepCompiledCode };
 }
 
