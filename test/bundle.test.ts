@@ -3,7 +3,6 @@
  * rebuilt here and compared file by file. Run `pnpm bundle` after changing the code. And it does
  * what the unbundled CLI does, with its compile cache cold, warm, or turned off.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -32,13 +31,8 @@ it('bundle/ is up to date with the sources (run `pnpm bundle`)', async () => {
   }
 }, 120_000);
 
-function runBundle(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bundle/nvcf-keylint.mjs'), ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout, stderr });
-    });
-  });
-}
+const BUNDLE = join(ROOT, 'bundle/nvcf-keylint.mjs');
+const runBundle = (args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) => runCli(args, { cwd, bin: BUNDLE, env });
 
 it('the bundle finds what the unbundled CLI finds, with its compile cache cold, warm or off', async () => {
   const project = makeProject({

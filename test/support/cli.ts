@@ -19,14 +19,15 @@ export interface CliRun {
  */
 const DROP_PERMISSION_OVERRIDE = ['--inh-caps', '-dac_override,-dac_read_search', '--bounding-set', '-dac_override,-dac_read_search', '--'];
 
-/** Runs the built CLI as a user would (a child process), never through its module. */
-export function runCli(args: readonly string[], options: { cwd?: string; unprivileged?: boolean } = {}): Promise<CliRun> {
+/** Runs the built CLI (or `bin`, such as the bundle) as a user would: a child process, never through its module. */
+export function runCli(args: readonly string[], options: { cwd?: string; unprivileged?: boolean; bin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const bin = options.bin ?? BIN;
   const [command, argv] =
     options.unprivileged && process.getuid?.() === 0
-      ? ['setpriv', [...DROP_PERMISSION_OVERRIDE, process.execPath, BIN, ...args]]
-      : [process.execPath, [BIN, ...args]];
+      ? ['setpriv', [...DROP_PERMISSION_OVERRIDE, process.execPath, bin, ...args]]
+      : [process.execPath, [bin, ...args]];
   return new Promise((resolve) => {
-    execFile(command as string, argv as string[], { cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+    execFile(command as string, argv as string[], { cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0', ...options.env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
       resolve({ code, stdout, stderr });
     });
