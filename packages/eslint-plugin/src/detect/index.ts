@@ -43,6 +43,12 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
         for (const { match, credentials } of invocations) add(node, match.action.id, credentials, match.target);
         return;
       }
+      const client = detectOpenAiClient(resolver, node);
+      const clientMatch = client && matchNvcfRequest(catalogue, client.method, client.url);
+      if (client) {
+        if (clientMatch) add(node, clientMatch.action.id, client.credentials, clientMatch.target);
+        return;
+      }
       const wrapper = detectWrapperCall(resolver, settings, tagged, node);
       if (wrapper && catalogue.action(wrapper.spec.action)) add(node, wrapper.spec.action, wrapper.credentials, wrapper.target);
     } else if (node.type === T.NewExpression) {
