@@ -60,6 +60,20 @@ describe('HTTP clients', () => {
   });
 });
 
+describe('grpcurl', () => {
+  const FN = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+  it.each<[string, string, Found[]]>([
+    ['the NVCF gRPC host with the key and the function in the metadata', `grpcurl -H "authorization: Bearer $NVCF_API_KEY" -H "function-id: ${FN}" -d @ grpc.nvcf.nvidia.com:443 inference.GRPCInferenceService/ModelInfer < req.json`, [{ action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN }, at: '1:1' }]],
+    ['-rpc-header, a version and a key from a variable', `KEY=$INVOKE_KEY\ngrpcurl -rpc-header="Function-ID: ${FN}" --rpc-header "function-version-id: v7" -H="Authorization: Bearer \${KEY}" -plaintext=false grpc.nvcf.nvidia.com:443 list`, [{ action: 'invoke-function', credentials: ['INVOKE_KEY', 'KEY'], target: { functionId: FN, versionId: 'v7' }, at: '2:1' }]],
+    ['a function id that cannot be known', 'grpcurl -H "authorization: Bearer $K" -H "function-id: $FUNCTION_ID" grpc.nvcf.nvidia.com:443 list', [{ action: 'invoke-function', credentials: ['K'], at: '1:1' }]],
+    ['no function-id metadata: not an NVCF call', 'grpcurl -H "authorization: Bearer $K" grpc.nvcf.nvidia.com:443 list', []],
+    ['another gRPC server', `grpcurl -H "authorization: Bearer $K" -H "function-id: ${FN}" -plaintext localhost:8001 list`, []],
+    ['an address that cannot be known', `grpcurl -H "function-id: ${FN}" "$GRPC_ENDPOINT" list`, []],
+  ])('%s', (_name, script, expected) => {
+    expect(scan(script)).toEqual(expected);
+  });
+});
+
 describe('syntax errors', () => {
   it('come back with a position in the file, never as a throw', () => {
     const script = new EmbeddedText().append('  echo "unterminated', 7, 5);

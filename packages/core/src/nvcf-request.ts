@@ -130,3 +130,31 @@ function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+/**
+ * Which NVCF action a gRPC call performs: a call to the catalogue's gRPC host (any port, with or
+ * without a `dns:` / `grpcs://` style prefix) is the action marked `grpc`, for the function and
+ * version its metadata names. `functionId` and `versionId` are the metadata values, `undefined`
+ * when absent; a value that is not known statically leaves the target out. A call whose metadata
+ * names no function is not recognised: the gRPC host serves every function, the metadata says which.
+ */
+export function matchNvcfGrpc(
+  catalogue: Catalogue,
+  address: string,
+  functionId: string | undefined,
+  versionId: string | undefined,
+): NvcfRequestMatch | undefined {
+  const host = address
+    .trim()
+    .replace(/^(?:dns:(?:\/\/[^/]*\/)?|[a-z][a-z0-9+.-]*:\/\/)/i, '')
+    .replace(/\/.*$/, '')
+    .replace(/:\d+$/, '')
+    .toLowerCase();
+  if (host !== catalogue.http.grpcHost || functionId === undefined) return undefined;
+  const action = catalogue.actions.find((a) => a.grpc === true);
+  if (!action) return undefined;
+  const id = functionId.trim();
+  if (id === '' || id.includes(UNKNOWN)) return { action };
+  const version = versionId?.trim();
+  return { action, target: version !== undefined && version !== '' && !version.includes(UNKNOWN) ? { functionId: id, versionId: version } : { functionId: id } };
+}

@@ -92,6 +92,20 @@ describe('OpenAI-compatible clients', () => {
   });
 });
 
+describe('gRPC metadata', () => {
+  const GRPC = `import * as grpc from '@grpc/grpc-js';\nconst client = new InferenceClient('grpc.nvcf.nvidia.com:443', grpc.credentials.createSsl());\n`;
+  it.each<[string, string, Found[]]>([
+    ['the key and the function in the metadata, passed to a call', `${GRPC}const metadata = new grpc.Metadata();\nmetadata.add('authorization', \`Bearer \${process.env.NVCF_API_KEY}\`);\nmetadata.add('function-id', '${FN}');\nclient.modelInfer(request, metadata, callback);`, [{ action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } }]],
+    ['set, a version, and two calls', `${GRPC}const md = new grpc.Metadata();\nmd.set('Authorization', 'Bearer ' + process.env.K);\nmd.set('function-id', '${FN}');\nmd.set('function-version-id', 'v1');\nclient.a(req, md);\nclient.b(req, md);`, [{ action: 'invoke-function', credentials: ['K'], target: { functionId: FN, versionId: 'v1' } }, { action: 'invoke-function', credentials: ['K'], target: { functionId: FN, versionId: 'v1' } }]],
+    ['a named import, a function id from the environment, passed nowhere visible', `import { Metadata } from '@grpc/grpc-js';\nconst host = 'grpc.nvcf.nvidia.com:443';\nexport const md = new Metadata();\nmd.add('function-id', process.env.FUNCTION_ID);\nmd.add('authorization', \`Bearer \${process.env.K}\`);`, [{ action: 'invoke-function', credentials: ['K'] }]],
+    ['metadata without a function id is another service', `${GRPC}const md = new grpc.Metadata();\nmd.add('authorization', 'Bearer ' + process.env.K);\nclient.call(req, md);`, []],
+    ['a file that never names the NVCF gRPC host', `import * as grpc from '@grpc/grpc-js';\nconst md = new grpc.Metadata();\nmd.add('function-id', '${FN}');\nmd.add('authorization', 'Bearer ' + process.env.NVCF_API_KEY);\nclient.call(req, md);`, []],
+    ['a Metadata class from elsewhere', `import { Metadata } from './metadata';\nconst host = 'grpc.nvcf.nvidia.com:443';\nconst md = new Metadata();\nmd.add('function-id', '${FN}');\nclient.call(req, md);`, []],
+  ])('%s', (_name, code, expected) => {
+    expect(detect(code)).toEqual(expected);
+  });
+});
+
 describe('the ngc CLI', () => {
   const INHERITED = ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'];
   it.each<[string, string, Found[]]>([

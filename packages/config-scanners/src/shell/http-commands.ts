@@ -155,3 +155,46 @@ function parseHttpie<W>(program: string, args: Array<CommandWord<W>>): HttpComma
   if (authorization) command.authorization = authorization;
   return command;
 }
+
+/** grpcurl's flags that take a value (Go flags: `-name value`, `-name=value`, one or two dashes). */
+const GRPCURL_VALUE_FLAGS = new Set([
+  'H', 'rpc-header', 'reflect-header', 'd', 'proto', 'import-path', 'protoset', 'protoset-out', 'proto-out-dir', 'cacert',
+  'cert', 'key', 'servername', 'authority', 'user-agent', 'connect-timeout', 'keepalive-time', 'max-time', 'max-msg-sz',
+  'format', 'alts-handshaker-service', 'alts-target-service-account',
+]);
+
+export interface GrpcCommand<W> {
+  address: CommandWord<W>;
+  /** `-H` and `-rpc-header` values: the metadata sent with the call. */
+  headers: Array<CommandWord<W>>;
+}
+
+/**
+ * `grpcurl [flags] address [list|describe|method]`. Go's flag parsing stops at the first argument
+ * that is not a flag, which is the address.
+ */
+export function parseGrpcurl<W>(args: Array<CommandWord<W>>): GrpcCommand<W> | undefined {
+  const headers: Array<CommandWord<W>> = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as CommandWord<W>;
+    const text = arg.text;
+    if (text === '--') return args[i + 1] ? { address: args[i + 1] as CommandWord<W>, headers } : undefined;
+    const flag = /^--?([a-z][a-z-]*)(=)?/i.exec(text);
+    if (!flag) return { address: arg, headers };
+    const name = flag[1] as string;
+    let value: CommandWord<W> | undefined;
+    if (flag[2] !== undefined) value = { text: text.slice(flag[0].length), word: arg.word };
+    else if (GRPCURL_VALUE_FLAGS.has(name)) value = args[++i];
+    if ((name === 'H' || name === 'rpc-header') && value) headers.push(value);
+  }
+  return undefined;
+}
+
+/** The value of metadata `name` among `Name: value` headers (names compare case-insensitively). */
+export function headerValue<W>(headers: ReadonlyArray<CommandWord<W>>, name: string): CommandWord<W> | undefined {
+  for (const header of headers) {
+    const colon = header.text.indexOf(':');
+    if (colon !== -1 && header.text.slice(0, colon).trim().toLowerCase() === name) return header;
+  }
+  return undefined;
+}

@@ -1,10 +1,12 @@
 /**
- * Finds NVCF operations in a shell script: `ngc cloud-function ...` commands and curl / wget /
- * HTTPie requests to NVCF hosts, with the key each one uses. Variables are followed in source
- * order (`export X=$Y`, `X=... cmd`, `env X=... cmd`); what cannot be known stays unknown.
+ * Finds NVCF operations in a shell script: `ngc cloud-function ...` commands, curl / wget / HTTPie
+ * requests to NVCF hosts and grpcurl calls to its gRPC host, with the key each one uses. Variables
+ * are followed in source order (`export X=$Y`, `X=... cmd`, `env X=... cmd`); what cannot be known
+ * stays unknown.
  */
 import {
   matchNgcCommand,
+  matchNvcfGrpc,
   matchNvcfRequest,
   ngcKeyCredentials,
   UNKNOWN,
@@ -15,7 +17,7 @@ import {
   type UsageTarget,
 } from '@nvcf-keylint/core';
 import type { EmbeddedText } from '../embedded-text.js';
-import { HTTP_PROGRAMS, parseHttpCommand, type CommandWord } from './http-commands.js';
+import { HTTP_PROGRAMS, headerValue, parseGrpcurl, parseHttpCommand, type CommandWord } from './http-commands.js';
 import { aliasBinding, type Scope } from './scope.js';
 import { HEREDOC_OPERATORS, nodeType, parseShell, walk, type Assign, type CallExpr, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
 
@@ -206,6 +208,21 @@ class Scanner {
         const match = matchNvcfRequest(catalogue, request.method, url.text);
         if (match) this.add(match.action.id, resolved, match.target, range, text);
       }
+      return;
+    }
+    if (program === 'grpcurl') {
+      const call = parseGrpcurl(words.slice(1));
+      if (!call) return;
+      const metadata = catalogue.http.grpcMetadata;
+      const valueOf = (name: string) => {
+        const header = headerValue(call.headers, name);
+        return header && header.text.slice(header.text.indexOf(':') + 1);
+      };
+      const match = matchNvcfGrpc(catalogue, call.address.text, valueOf(metadata.functionId), valueOf(metadata.versionId));
+      if (!match) return;
+      const authorization = headerValue(call.headers, metadata.authorization);
+      const binding = authorization ? this.bindingOf(authorization.word) : undefined;
+      this.add(match.action.id, binding && 'credentials' in binding ? this.overlayCredentials(binding, overlay) : [], match.target, range, text);
       return;
     }
     if (SHELLS.has(program) && words[1]?.text === '-c' && words[2] && this.depth < MAX_NESTING) {

@@ -2,7 +2,7 @@
 import type { CatalogueData } from './types.js';
 
 export const catalogueData: CatalogueData = {
-  "revision": 3,
+  "revision": 4,
   "sources": {
     "service-keys": {
       "title": "NVCF documentation, Service Keys",
@@ -255,6 +255,11 @@ export const catalogueData: CatalogueData = {
     ],
     "invocationHostSuffix": ".invocation.api.nvcf.nvidia.com",
     "grpcHost": "grpc.nvcf.nvidia.com",
+    "grpcMetadata": {
+      "authorization": "authorization",
+      "functionId": "function-id",
+      "versionId": "function-version-id"
+    },
     "source": {
       "ref": "nvcf-operations",
       "section": "Hosts and path forms"
@@ -418,6 +423,7 @@ export const catalogueData: CatalogueData = {
         }
       ],
       "invocationHost": true,
+      "grpc": true,
       "cli": [],
       "source": {
         "ref": "service-keys",

@@ -44,6 +44,7 @@ export interface ActionData {
   supportedResourceTypes: string[] | null;
   http: HttpPatternData[];
   invocationHost?: boolean;
+  grpc?: boolean;
   cli: string[][];
   source: SourceRef;
 }
@@ -54,6 +55,12 @@ export interface CatalogueData {
   scopes: ScopeData[];
   resourceTypes: ResourceTypeData[];
   cli: { program: string; roots: string[]; aliases: Record<string, string>; keyEnv: string[]; source: SourceRef };
-  http: { hosts: string[]; invocationHostSuffix: string; grpcHost: string; source: SourceRef };
+  http: {
+    hosts: string[];
+    invocationHostSuffix: string;
+    grpcHost: string;
+    grpcMetadata: { authorization: string; functionId: string; versionId: string };
+    source: SourceRef;
+  };
   actions: ActionData[];
 }

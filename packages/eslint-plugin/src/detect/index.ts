@@ -2,6 +2,7 @@ import { findKeyMaterial, matchNvcfRequest, type Catalogue, type SecretOccurrenc
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { NvcfSettings } from '../settings.js';
+import { detectGrpcMetadata } from './grpc.js';
 import { detectHttpRequest } from './http.js';
 import { detectOpenAiClient } from './openai.js';
 import { detectNgcInvocations } from './processes.js';
@@ -55,6 +56,8 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
       const client = detectOpenAiClient(resolver, node);
       const match = client && matchNvcfRequest(catalogue, client.method, client.url);
       if (client && match) add(node, match.action.id, client.credentials, match.target);
+      const grpc = client ? undefined : detectGrpcMetadata(resolver, catalogue, node);
+      if (grpc) for (const site of grpc.sites) add(site, grpc.match.action.id, grpc.credentials, grpc.match.target);
     } else if (node.type === T.TaggedTemplateExpression) {
       for (const { match, credentials } of detectNgcInvocations(resolver, catalogue, node, zxGlobals)) add(node, match.action.id, credentials, match.target);
     }
