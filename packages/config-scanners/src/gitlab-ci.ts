@@ -2,10 +2,17 @@
  * GitLab CI (`.gitlab-ci.yml`): every job's `before_script`, `script` and `after_script` (one
  * shell session per job), with `variables:` at the top and in the job. Project CI/CD variables
  * reach scripts as environment variables of the same name.
+ *
+ * A job is read the way GitLab assembles it: YAML merge keys (`<<: *template`), `extends:` (one
+ * name or a list, later entries winning, variables merged and script sections replaced), the
+ * `default:` section, and `!reference [job, key]` in script lists. Hidden jobs (`.name`) never run
+ * on their own; their scripts are read through the jobs that use them. A job that extends a
+ * template this file does not define (one from an `include:`) may get any variable from it, so
+ * only what the job's known layers set is known; everything else is unknown.
  */
-import type { Catalogue } from '@nvcf-keylint/core';
+import type { Catalogue, Usage } from '@nvcf-keylint/core';
 import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { EmbeddedText } from './embedded-text.js';
 import { scriptProblems, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
@@ -14,41 +21,135 @@ import { readYamlConfig } from './yaml-config.js';
 import { scalarScript } from './yaml-scripts.js';
 
 const RESERVED = new Set(['stages', 'include', 'workflow', 'default', 'variables', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages', 'spec']);
+const SECTIONS = ['before_script', 'script', 'after_script'] as const;
+/** GitLab's own limit on `extends` nesting. */
+const MAX_EXTENDS_DEPTH = 11;
 
 export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): ConfigFacts {
   const { facts, config } = readYamlConfig(file, text);
   if (!config) return facts;
-  const { document, root, positions, get } = config;
+  const { document, root, positions } = config;
+  const jobs = new Jobs(document, root);
 
-  const globalScope = withVariables(document, new Scope(), get(root, 'variables'));
-  const defaults = get(root, 'default');
+  const globalScope = withVariables(document, new Scope(), jobs.get(root, 'variables'));
+  const defaults = jobs.get(root, 'default');
+  const seen = new Set<string>();
   for (const pair of root.items) {
     const name = scalarText(document, pair.key);
     const job = resolveNode(document, pair.value);
-    if (name === undefined || RESERVED.has(name) || !isMap(job)) continue;
-    const scope = withVariables(document, globalScope.child(), get(job, 'variables'));
+    if (name === undefined || RESERVED.has(name) || name.startsWith('.') || !isMap(job)) continue;
+    const chain = jobs.chain(name);
+    // A template from elsewhere may set any variable, over the file's own global ones too.
+    let scope = chain.complete ? globalScope.child() : new Scope(undefined, false);
+    for (const layer of chain.layers) scope = withVariables(document, scope.child(), jobs.get(layer, 'variables'));
     const script = new EmbeddedText();
-    for (const section of ['before_script', 'script', 'after_script']) {
-      const lines = get(job, section) ?? (section === 'script' ? undefined : (get(defaults, section) ?? get(root, section)));
-      appendScript(document, lines, text, positions, script);
+    for (const section of SECTIONS) {
+      const lines = jobs.section(chain.layers, section) ?? (section === 'script' ? undefined : (jobs.get(defaults, section) ?? jobs.get(root, section)));
+      appendScript(jobs, lines, text, positions, script);
     }
     if (script.text.trim() === '') continue;
     const result = scanShell(script, { file, catalogue, scope });
-    facts.usages.push(...result.usages);
+    // Jobs sharing a template run its commands each; the same call with the same key is one finding.
+    for (const usage of result.usages) {
+      const key = usageKey(usage);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.usages.push(usage);
+    }
     facts.problems.push(...scriptProblems(file, result.problems, `The script of job '${name}'`));
   }
   return facts;
 }
 
-/** Script items in order: a string, or a list of strings (nested lists from anchors flattened). */
-function appendScript(document: Document.Parsed, node: Node | undefined, source: string, positions: Positions, into: EmbeddedText, depth = 0): void {
+function usageKey(usage: Usage): string {
+  const { range, action, credentials, target } = usage;
+  return JSON.stringify([range.line, range.column, range.endLine, range.endColumn, action, credentials, target ?? null]);
+}
+
+/** The jobs of one file: merge keys, `extends` chains and `!reference` lookups. */
+class Jobs {
+  constructor(
+    readonly document: Document.Parsed,
+    readonly root: YAMLMap,
+  ) {}
+
+  /** The value under `key`, counting `<<` merge keys (the mapping's own keys win, then earlier merges). */
+  get(node: unknown, key: string, depth = 0): Node | undefined {
+    const map = resolveNode(this.document, node);
+    if (!isMap(map) || depth > 8) return undefined;
+    const own = findPair(this.document, map, key);
+    if (own) return resolveNode(this.document, own.value);
+    const merge = findPair(this.document, map, '<<');
+    if (!merge) return undefined;
+    const sources = resolveNode(this.document, merge.value);
+    for (const source of isSeq(sources) ? sources.items : [sources]) {
+      const found = this.get(source, key, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The job and what it extends, base first: `extends: [a, b]` layers a, then b, then the job.
+   * `complete` is false when some name is not a job of this file (or the chain is too deep).
+   */
+  chain(name: string): { layers: Node[]; complete: boolean } {
+    const layers: Node[] = [];
+    let complete = true;
+    const visit = (jobName: string, depth: number, path: readonly string[]) => {
+      const job = this.get(this.root, jobName);
+      if (!isMap(job) || depth > MAX_EXTENDS_DEPTH || path.includes(jobName)) {
+        complete = false;
+        return;
+      }
+      const extended = this.get(job, 'extends');
+      const bases = isSeq(extended) ? extended.items.map((item) => scalarText(this.document, item)) : extended === undefined ? [] : [scalarText(this.document, extended)];
+      for (const base of bases) {
+        if (base === undefined) complete = false;
+        else visit(base, depth + 1, [...path, jobName]);
+      }
+      layers.push(job);
+    };
+    visit(name, 0, []);
+    return { layers, complete };
+  }
+
+  /** A script section from the nearest layer that sets it (the job itself first). */
+  section(layers: readonly Node[], section: string): Node | undefined {
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const value = this.get(layers[i], section);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
+  /** `!reference [job, key, ...]`: the node it names, or `undefined`. */
+  reference(node: Node): Node | undefined {
+    if (!isSeq(node) || node.tag !== '!reference') return undefined;
+    let current: Node | undefined = this.root;
+    for (const item of node.items) {
+      const key = scalarText(this.document, item);
+      current = key === undefined ? undefined : this.get(current, key);
+      if (current === undefined) return undefined;
+    }
+    return current;
+  }
+}
+
+/** Script items in order: a string, or a list of strings (nested lists and `!reference`s flattened). */
+function appendScript(jobs: Jobs, node: Node | undefined, source: string, positions: Positions, into: EmbeddedText, depth = 0): void {
   if (!node || depth > 8) return;
   if (isScalar(node)) {
     const part = scalarScript(node, source, positions);
     if (part) into.appendEmbedded(part).appendSynthetic('\n');
     return;
   }
-  if (isSeq(node)) for (const item of node.items) appendScript(document, resolveNode(document, item), source, positions, into, depth + 1);
+  if (!isSeq(node)) return;
+  if (node.tag === '!reference') {
+    appendScript(jobs, jobs.reference(node), source, positions, into, depth + 1);
+    return;
+  }
+  for (const item of node.items) appendScript(jobs, resolveNode(jobs.document, item), source, positions, into, depth + 1);
 }
 
 function withVariables(document: Document.Parsed, scope: Scope, variables: Node | undefined): Scope {

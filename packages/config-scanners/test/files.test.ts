@@ -94,6 +94,58 @@ describe('GitLab CI', () => {
   });
 });
 
+describe('GitLab CI jobs as GitLab assembles them', () => {
+  const jobs = (text: string) => scan('.gitlab-ci.yml', text).usages.map((u) => [u.action, u.credentials, `${u.range.line}:${u.range.column}`]);
+
+  it('reads extends (later entries win), !reference and merge keys; hidden jobs only through their users', () => {
+    const file = [
+      'variables:',
+      '  NGC_CLI_API_KEY: $DEPLOY_KEY',
+      '.list:',
+      '  script:',
+      '    - ngc cf function list',
+      '.invoker:',
+      '  variables:',
+      '    NGC_CLI_API_KEY: $INVOKE_KEY',
+      '.quota: &quota',
+      '  variables:',
+      '    NGC_CLI_API_KEY: $PLATFORM_KEY',
+      '  script:',
+      '    - ngc cf gpu quota',
+      'deploy:',
+      '  script:',
+      '    - !reference [.list, script]',
+      '    - ngc cf function deploy remove fn:v1',
+      'list-as-invoker:',
+      '  extends: [.list, .invoker]',
+      'quota:',
+      '  <<: *quota',
+      '',
+    ].join('\n');
+    expect(jobs(file)).toEqual([
+      ['list-functions', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '5:7'],
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '17:7'],
+      ['list-functions', ['INVOKE_KEY', 'NGC_CLI_API_KEY'], '5:7'],
+      ['read-gpu-quota', ['PLATFORM_KEY', 'NGC_CLI_API_KEY'], '13:7'],
+    ]);
+  });
+
+  it('reports a template command once when several jobs run it with the same key', () => {
+    const file = ['.list:', '  script:', '    - ngc cf function list', 'a:', '  extends: .list', 'b:', '  extends: .list', ''].join('\n');
+    expect(jobs(file)).toEqual([['list-functions', ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'], '3:7']]);
+  });
+
+  it('leaves the key unknown when a job extends a template from another file', () => {
+    const file = ['variables:', '  NGC_CLI_API_KEY: $DEPLOY_KEY', 'deploy:', '  extends: .from-an-include', '  script:', '    - ngc cf function list', ''].join('\n');
+    expect(jobs(file)).toEqual([['list-functions', [], '6:7']]);
+  });
+
+  it('survives extends cycles and references to nothing', () => {
+    const file = ['.a:', '  extends: .b', '.b:', '  extends: .a', 'job:', '  extends: .a', '  script:', '    - !reference [.missing, script]', '    - ngc cf gpu ls', ''].join('\n');
+    expect(jobs(file)).toEqual([['read-gpu-capacity', [], '9:7']]);
+  });
+});
+
 describe('Makefiles', () => {
   it('expand make variables, undo $$, and follow continuation lines', () => {
     const makefile = [
