@@ -92,6 +92,25 @@ describe('OpenAI-compatible clients', () => {
   });
 });
 
+describe('clients written as classes', () => {
+  const URL_ = `'https://api.nvcf.nvidia.com/v2/nvcf/functions'`;
+  const call = (key: string) => `fetch(${URL_}, { headers: { Authorization: \`Bearer \${${key}}\` } })`;
+  it.each<[string, string, Found[]]>([
+    ['a field initialised from the environment', `class C { private readonly key = process.env.NVCF_API_KEY; list() { return ${call('this.key')}; } }`, [{ action: 'list-functions', credentials: ['NVCF_API_KEY'] }]],
+    ['a private #field, and the base URL in a field', `class C { #key = process.env.K; base = 'https://api.nvcf.nvidia.com/v2/nvcf'; list() { return fetch(\`\${this.base}/functions\`, { headers: { Authorization: 'Bearer ' + this.#key } }); } }`, [{ action: 'list-functions', credentials: ['K'] }]],
+    ['a field the constructor sets once', `class C { key: string; constructor() { this.key = process.env.K ?? ''; } list() { return ${call('this.key')}; } }`, [{ action: 'list-functions', credentials: ['K'] }]],
+    ['headers from a method or a getter', `class C { headers() { return { Authorization: \`Bearer \${process.env.K}\` }; } get auth() { return { Authorization: \`Bearer \${process.env.G}\` }; } a() { return fetch(${URL_}, { headers: this.headers() }); } b() { return fetch(${URL_}, { headers: this.auth }); } }`, [{ action: 'list-functions', credentials: ['K'] }, { action: 'list-functions', credentials: ['G'] }]],
+    ['an arrow function keeps the instance', `class C { key = process.env.K; list = () => ${call('this.key')}; }`, [{ action: 'list-functions', credentials: ['K'] }]],
+    ['a field some method reassigns', `class C { key = process.env.K; rotate(k: string) { this.key = k; } list() { return ${call('this.key')}; } }`, [{ action: 'list-functions', credentials: [] }]],
+    ['a constructor that sets it conditionally', `class C { key: string; constructor(k?: string) { if (k) this.key = k; else this.key = process.env.K; } list() { return ${call('this.key')}; } }`, [{ action: 'list-functions', credentials: [] }]],
+    ['a constructor parameter property, default or not', `class C { constructor(private readonly key = process.env.K) {} list() { return ${call('this.key')}; } }`, [{ action: 'list-functions', credentials: [] }]],
+    ['this inside a plain function is not the instance', `class C { key = process.env.K; list() { return [1].map(function () { return ${call('this.key')}; }); } }`, [{ action: 'list-functions', credentials: [] }]],
+    ['a static field', `class C { static key = process.env.K; static list() { return ${call('this.key')}; } }`, [{ action: 'list-functions', credentials: [] }]],
+  ])('%s', (_name, code, expected) => {
+    expect(detect(code)).toEqual(expected);
+  });
+});
+
 describe('gRPC metadata', () => {
   const GRPC = `import * as grpc from '@grpc/grpc-js';\nconst client = new InferenceClient('grpc.nvcf.nvidia.com:443', grpc.credentials.createSsl());\n`;
   it.each<[string, string, Found[]]>([

@@ -41,14 +41,55 @@ export class Resolver {
     return def.node.init;
   }
 
-  /** Follows identifiers to their constant values. */
+  /** Follows identifiers, `this.field` and `this.method()` to their constant values. */
   deref(node: Node, depth = 0): Node {
     const unwrapped = this.unwrap(node);
-    if (unwrapped.type === T.Identifier && depth < MAX_DEPTH) {
-      const init = this.constInit(unwrapped);
-      if (init) return this.deref(init, depth + 1);
+    if (depth >= MAX_DEPTH) return unwrapped;
+    const value = unwrapped.type === T.Identifier ? this.constInit(unwrapped) : unwrapped.type === T.MemberExpression ? this.thisField(unwrapped) : unwrapped.type === T.CallExpression ? this.thisMethodResult(unwrapped) : undefined;
+    return value ? this.deref(value, depth + 1) : unwrapped;
+  }
+
+  /**
+   * The one value `this.name` can hold in the class around it: a field's initialiser (or a getter's
+   * single returned expression) that nothing assigns again, or the single assignment a constructor
+   * makes at its top level to a field without one. Anything else (a constructor parameter, a field
+   * some method sets, `this` that is not the instance) is `undefined`.
+   */
+  thisField(member: TSESTree.MemberExpression): Node | undefined {
+    const name = thisMemberName(member);
+    const body = name === undefined ? undefined : enclosingClassBody(member);
+    if (name === undefined || !body) return undefined;
+    const facts = this.classFacts(body);
+    if (facts.parameterProperties.has(name)) return undefined;
+    const writes = facts.writes.get(name) ?? [];
+    const declared = facts.members.get(name);
+    if (declared) return writes.length === 0 ? declared : undefined;
+    const [only] = writes;
+    if (writes.length !== 1 || !only) return undefined;
+    const statement = only.parent;
+    const constructorBody = facts.constructorBody;
+    if (only.type !== T.AssignmentExpression || only.operator !== '=' || statement?.type !== T.ExpressionStatement || statement.parent !== constructorBody) return undefined;
+    return only.right;
+  }
+
+  /** `this.method()` of a method whose body is `return <expression>`: that expression. */
+  thisMethodResult(call: TSESTree.CallExpression): Node | undefined {
+    if (call.callee.type !== T.MemberExpression) return undefined;
+    const name = thisMemberName(call.callee);
+    const body = name === undefined ? undefined : enclosingClassBody(call.callee);
+    if (name === undefined || !body) return undefined;
+    return this.classFacts(body).methodResults.get(name);
+  }
+
+  readonly #classes = new WeakMap<TSESTree.ClassBody, ClassFacts>();
+
+  private classFacts(body: TSESTree.ClassBody): ClassFacts {
+    let facts = this.#classes.get(body);
+    if (!facts) {
+      facts = readClass(body, this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>);
+      this.#classes.set(body, facts);
     }
-    return unwrapped;
+    return facts;
   }
 
   /** A string with UNKNOWN where a part cannot be known; UNKNOWN alone for nothing known. */
@@ -83,11 +124,14 @@ export class Resolver {
         if (n.callee.type === T.MemberExpression && !n.callee.computed && n.callee.property.type === T.Identifier && n.callee.property.name === 'toString') {
           return this.string(n.callee.object, depth + 1);
         }
-        return UNKNOWN;
+        const result = this.thisMethodResult(n);
+        return result ? this.string(result, depth + 1) : UNKNOWN;
       }
-      case T.MemberExpression:
+      case T.MemberExpression: {
         if (!n.computed && n.property.type === T.Identifier && n.property.name === 'href') return this.string(n.object, depth + 1);
-        return UNKNOWN;
+        const field = this.thisField(n);
+        return field ? this.string(field, depth + 1) : UNKNOWN;
+      }
       default:
         return UNKNOWN;
     }
@@ -177,6 +221,10 @@ export class Resolver {
     const n = this.unwrap(node);
     switch (n.type) {
       case T.MemberExpression: {
+        if (n.object.type === T.ThisExpression) {
+          const field = this.thisField(n);
+          return field ? this.credential(field, depth + 1) : undefined;
+        }
         const name = n.computed ? this.literal(n.property) : n.property.type === T.Identifier ? n.property.name : undefined;
         if (name === undefined) return undefined;
         if (this.isProcessEnv(n.object)) return name;
@@ -202,9 +250,11 @@ export class Resolver {
       }
       case T.LogicalExpression:
         return this.credential(n.left, depth + 1);
-      case T.CallExpression:
+      case T.CallExpression: {
         if (n.callee.type === T.Identifier && n.callee.name === 'String') return this.credential(n.arguments[0] as Node | undefined, depth + 1);
-        return undefined;
+        const result = this.thisMethodResult(n);
+        return result ? this.credential(result, depth + 1) : undefined;
+      }
       default:
         return undefined;
     }
@@ -224,4 +274,111 @@ export class Resolver {
     }
     return undefined;
   }
+}
+
+interface ClassFacts {
+  /** Field initialisers and getters' returned expressions, by name (`#name` for private ones). */
+  members: Map<string, Node>;
+  /** Methods whose body is a single `return <expression>`. */
+  methodResults: Map<string, Node>;
+  /** Every write to `this.name` in the class: assignments, updates, destructuring targets. */
+  writes: Map<string, Node[]>;
+  /** Constructor parameters declared as fields (`constructor(private key = ...)`): any value. */
+  parameterProperties: Set<string>;
+  constructorBody: TSESTree.BlockStatement | undefined;
+}
+
+function memberKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (computed) return undefined;
+  if (key.type === T.Identifier) return key.name;
+  if (key.type === T.PrivateIdentifier) return `#${key.name}`;
+  return undefined;
+}
+
+/** `name` of `this.name` / `this.#name`, or `undefined` for anything else. */
+function thisMemberName(member: TSESTree.MemberExpression): string | undefined {
+  return member.object.type === T.ThisExpression ? memberKeyName(member.property, member.computed) : undefined;
+}
+
+/** The body of the class whose instance `this` is at `node`, if that can be told. */
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current) {
+    switch (current.type) {
+      case T.FunctionExpression:
+      case T.FunctionDeclaration: {
+        const method = current.parent;
+        if (method?.type === T.MethodDefinition && !method.static && method.parent.type === T.ClassBody) return method.parent;
+        return undefined;
+      }
+      case T.PropertyDefinition:
+        // `this` in a field's initialiser is the instance; in its key it is not.
+        return child === current.value && !current.static && current.parent.type === T.ClassBody ? current.parent : undefined;
+      case T.StaticBlock:
+        return undefined;
+      default:
+        break;
+    }
+    child = current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function readClass(body: TSESTree.ClassBody, keys: Record<string, readonly string[] | undefined>): ClassFacts {
+  const facts: ClassFacts = { members: new Map(), methodResults: new Map(), writes: new Map(), parameterProperties: new Set(), constructorBody: undefined };
+  const methodCount = new Map<string, number>();
+  for (const element of body.body) {
+    if (element.type === T.PropertyDefinition && !element.static) {
+      const name = memberKeyName(element.key, element.computed);
+      if (name !== undefined && element.value) facts.members.set(name, element.value);
+    } else if (element.type === T.MethodDefinition && !element.static) {
+      const name = memberKeyName(element.key, element.computed);
+      if (element.kind === 'constructor') {
+        facts.constructorBody = element.value.body ?? undefined;
+        for (const param of element.value.params) {
+          if (param.type !== T.TSParameterProperty) continue;
+          const target = param.parameter.type === T.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (target.type === T.Identifier) facts.parameterProperties.add(target.name);
+        }
+        continue;
+      }
+      if (name === undefined) continue;
+      methodCount.set(name, (methodCount.get(name) ?? 0) + 1);
+      const statements = element.value.body?.body ?? [];
+      const [only] = statements;
+      const returned = statements.length === 1 && only?.type === T.ReturnStatement && only.argument ? only.argument : undefined;
+      if (element.kind === 'get' && returned) facts.members.set(name, returned);
+      if (element.kind === 'method' && returned) facts.methodResults.set(name, returned);
+    }
+  }
+  // Overloads and same-named members: no single answer.
+  for (const [name, count] of methodCount) if (count > 1) facts.methodResults.delete(name);
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === T.MemberExpression) {
+      const name = thisMemberName(node);
+      if (name !== undefined && isWriteTarget(node)) facts.writes.set(name, [...(facts.writes.get(name) ?? []), node.parent as TSESTree.Node]);
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        // A nested class has its own `this`.
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string' && (item as TSESTree.Node).type !== T.ClassBody) stack.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return facts;
+}
+
+function isWriteTarget(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  if (!parent) return false;
+  if (parent.type === T.AssignmentExpression) return parent.left === member;
+  if (parent.type === T.UpdateExpression) return true;
+  if (parent.type === T.AssignmentPattern) return (parent.left as TSESTree.Node) === member;
+  if (parent.type === T.ArrayPattern || parent.type === T.RestElement) return true;
+  return parent.type === T.Property && parent.value === member && parent.parent.type === T.ObjectPattern;
 }
