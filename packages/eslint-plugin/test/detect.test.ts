@@ -111,6 +111,28 @@ describe('clients written as classes', () => {
   });
 });
 
+describe('requests inside small helpers', () => {
+  const NVCF = `const BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';\n`;
+  it.each<[string, string, Found[]]>([
+    ['a fetch helper called with literal paths and methods', `${NVCF}async function nvcf(path: string, init: RequestInit = {}) {\n  return fetch(BASE + path, { ...init, headers: { Authorization: \`Bearer \${process.env.NVCF_API_KEY}\` } });\n}\nawait nvcf('/functions');\nawait nvcf('/deployments/functions/${FN}/versions/v1', { method: 'POST' });`, [
+      { action: 'list-functions', credentials: ['NVCF_API_KEY'] },
+      { action: 'deploy-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN, versionId: 'v1' } },
+    ]],
+    ['the key as an argument of a const arrow helper', `${NVCF}const get = (path: string, key: string) => fetch(\`\${BASE}\${path}\`, { headers: { Authorization: 'Bearer ' + key } });\nget('/functions', process.env.LIST_KEY!);`, [{ action: 'list-functions', credentials: ['LIST_KEY'] }]],
+    ['a class method helper called through this', `${NVCF}class Api { key = process.env.K; request(path: string, method = 'GET') { return fetch(BASE + path, { method, headers: { Authorization: \`Bearer \${this.key}\` } }); } list() { return this.request('/functions'); } remove(f: string, v: string) { return this.request(\`/functions/\${f}/versions/\${v}\`, 'DELETE'); } }`, [
+      { action: 'list-functions', credentials: ['K'] },
+      { action: 'delete-function', credentials: ['K'] },
+    ]],
+    ['an ngc helper over execSync', `import { execSync } from 'node:child_process';\nfunction ngc(args: string) { return execSync(\`ngc \${args}\`, { env: { ...process.env, NGC_CLI_API_KEY: process.env.DEPLOY_KEY } }); }\nngc('cf function list');\nngc('registry image list');`, [{ action: 'list-functions', credentials: ['DEPLOY_KEY'] }]],
+    ['a helper whose request does not depend on its parameters is reported in place', `${NVCF}function list(verbose: boolean) { return fetch(BASE + '/functions', { headers: { Authorization: \`Bearer \${process.env.K}\` } }); }\nlist(true); list(false);`, [{ action: 'list-functions', credentials: ['K'] }]],
+    ['a call with a path that cannot be known stays silent', `${NVCF}function nvcf(path: string) { return fetch(BASE + path, { headers: { Authorization: \`Bearer \${process.env.K}\` } }); }\nnvcf(process.argv[2]!);`, []],
+    ['a parameter the helper reassigns is not bound', `${NVCF}function nvcf(path: string) { path = '/queues' + path; return fetch(BASE + path, { headers: { Authorization: \`Bearer \${process.env.K}\` } }); }\nnvcf('/functions');`, []],
+    ['a spread argument binds nothing', `${NVCF}function nvcf(path: string) { return fetch(BASE + path, { headers: { Authorization: \`Bearer \${process.env.K}\` } }); }\nconst args = ['/functions'] as const;\nnvcf(...args);`, []],
+  ])('%s', (_name, code, expected) => {
+    expect(detect(code)).toEqual(expected);
+  });
+});
+
 describe('gRPC metadata', () => {
   const GRPC = `import * as grpc from '@grpc/grpc-js';\nconst client = new InferenceClient('grpc.nvcf.nvidia.com:443', grpc.credentials.createSsl());\n`;
   it.each<[string, string, Found[]]>([

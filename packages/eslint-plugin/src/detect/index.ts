@@ -5,7 +5,8 @@ import type { NvcfSettings } from '../settings.js';
 import { detectGrpcMetadata } from './grpc.js';
 import { detectHttpRequest } from './http.js';
 import { detectOpenAiClient } from './openai.js';
-import { detectNgcInvocations } from './processes.js';
+import { helperCallSites } from './helpers.js';
+import { detectNgcInvocations, isProcessCall } from './processes.js';
 import { Resolver } from './resolve.js';
 import { detectWrapperCall, taggedFunctions } from './wrappers.js';
 
@@ -35,11 +36,22 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
     if (node.type === T.CallExpression) {
       const request = detectHttpRequest(resolver, node);
       if (request) {
-        const match = matchNvcfRequest(catalogue, request.method, request.url);
-        if (match) add(node, match.action.id, request.credentials, match.target);
+        // In a helper called with what its parameters stand for, each call of the helper is the request.
+        const bound = atCallSites(resolver, node, request, (r) => detectHttpRequest(r, node), (q) => [q.method, q.url, q.credentials]);
+        for (const { site, value } of bound ?? [{ site: node, value: request }]) {
+          const match = value && matchNvcfRequest(catalogue, value.method, value.url);
+          if (value && match) add(site, match.action.id, value.credentials, match.target);
+        }
         return;
       }
       const invocations = detectNgcInvocations(resolver, catalogue, node, zxGlobals);
+      const boundInvocations = isProcessCall(resolver, node)
+        ? atCallSites(resolver, node, invocations, (r) => detectNgcInvocations(r, catalogue, node, zxGlobals), (list) => list.map((i) => [i.match.action.id, i.match.target, i.credentials]))
+        : undefined;
+      if (boundInvocations) {
+        for (const { site, value } of boundInvocations) for (const { match, credentials } of value ?? []) add(site, match.action.id, credentials, match.target);
+        return;
+      }
       if (invocations.length > 0) {
         for (const { match, credentials } of invocations) add(node, match.action.id, credentials, match.target);
         return;
@@ -63,6 +75,18 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
     }
   });
   return { usages, secrets };
+}
+
+/**
+ * The value `evaluate` gives at each call of the helper `node` is in, when that differs from what
+ * it gives in the helper itself for at least one call; otherwise `undefined` (report in place).
+ */
+function atCallSites<V>(resolver: Resolver, node: TSESTree.Node, own: V, evaluate: (resolver: Resolver) => V | undefined, identity: (value: V) => unknown): Array<{ site: TSESTree.Node; value: V | undefined }> | undefined {
+  const sites = helperCallSites(resolver, node);
+  if (sites.length === 0) return undefined;
+  const ownKey = JSON.stringify(identity(own));
+  const values = sites.map(({ site, resolver: bound }) => ({ site, value: evaluate(bound) }));
+  return values.some(({ value }) => value !== undefined && JSON.stringify(identity(value)) !== ownKey) ? values : undefined;
 }
 
 function walk(sourceCode: Readonly<TSESLint.SourceCode>, visit: (node: TSESTree.Node) => void): void {

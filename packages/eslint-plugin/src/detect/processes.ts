@@ -203,3 +203,14 @@ function isTruthyLiteral(resolver: Resolver, node: Node): boolean {
   const value = resolver.deref(node);
   return value.type === T.Literal && Boolean(value.value);
 }
+
+const PROCESS_FUNCTIONS: Record<string, readonly string[]> = {
+  child_process: ['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync'],
+  execa: ['execa', 'execaSync', 'execaCommand', 'execaCommandSync'],
+};
+
+/** Whether a call runs a process through an API `detectNgcInvocations` reads, whatever it runs. */
+export function isProcessCall(resolver: Resolver, node: TSESTree.CallExpression): boolean {
+  const origin = originOf(resolver, node.callee);
+  return origin !== undefined && origin.path.length === 1 && (PROCESS_FUNCTIONS[origin.module]?.includes(origin.path[0] as string) ?? false);
+}

@@ -11,8 +11,26 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 type Node = TSESTree.Node;
 const MAX_DEPTH = 12;
 
+/** Parameters bound to the arguments of one call (see helpers.ts). */
+export type Bindings = ReadonlyMap<NonNullable<ReturnType<typeof findVariable>>, Node>;
+
 export class Resolver {
-  constructor(readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+  readonly #bindings: Bindings | undefined;
+  readonly #classes: WeakMap<TSESTree.ClassBody, ClassFacts>;
+
+  constructor(
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    bindings?: Bindings,
+    classes = new WeakMap<TSESTree.ClassBody, ClassFacts>(),
+  ) {
+    this.#bindings = bindings;
+    this.#classes = classes;
+  }
+
+  /** The same file, with some parameters standing for the given arguments. */
+  withBindings(bindings: Bindings): Resolver {
+    return new Resolver(this.sourceCode, bindings, this.#classes);
+  }
 
   /** Strips TypeScript wrappers and parentheses-free noise (`x as T`, `x!`, `x satisfies T`). */
   unwrap(node: Node): Node {
@@ -32,6 +50,8 @@ export class Resolver {
   /** The initialiser of a `const` (or never-reassigned `let`) this identifier names, if any. */
   constInit(identifier: TSESTree.Identifier): Node | undefined {
     const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const bound = variable && this.#bindings?.get(variable);
+    if (bound) return bound;
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0];
     if (!def || def.node.type !== T.VariableDeclarator || def.node.id.type !== T.Identifier || !def.node.init) return undefined;
@@ -80,8 +100,6 @@ export class Resolver {
     if (name === undefined || !body) return undefined;
     return this.classFacts(body).methodResults.get(name);
   }
-
-  readonly #classes = new WeakMap<TSESTree.ClassBody, ClassFacts>();
 
   private classFacts(body: TSESTree.ClassBody): ClassFacts {
     let facts = this.#classes.get(body);
@@ -296,12 +314,12 @@ function memberKeyName(key: TSESTree.Node, computed: boolean): string | undefine
 }
 
 /** `name` of `this.name` / `this.#name`, or `undefined` for anything else. */
-function thisMemberName(member: TSESTree.MemberExpression): string | undefined {
+export function thisMemberName(member: TSESTree.MemberExpression): string | undefined {
   return member.object.type === T.ThisExpression ? memberKeyName(member.property, member.computed) : undefined;
 }
 
 /** The body of the class whose instance `this` is at `node`, if that can be told. */
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   let child: TSESTree.Node = node;
   let current = node.parent;
   while (current) {
