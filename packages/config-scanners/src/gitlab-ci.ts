@@ -24,6 +24,8 @@ const RESERVED = new Set(['stages', 'include', 'workflow', 'default', 'variables
 const SECTIONS = ['before_script', 'script', 'after_script'] as const;
 /** GitLab's own limit on `extends` nesting. */
 const MAX_EXTENDS_DEPTH = 11;
+/** Layers read for one job: a diamond of `extends` lists must not grow without bound. */
+const MAX_LAYERS = 100;
 
 export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): ConfigFacts {
   const { facts, config } = readYamlConfig(file, text);
@@ -96,9 +98,10 @@ class Jobs {
   chain(name: string): { layers: Node[]; complete: boolean } {
     const layers: Node[] = [];
     let complete = true;
+    let budget = MAX_LAYERS;
     const visit = (jobName: string, depth: number, path: readonly string[]) => {
       const job = this.get(this.root, jobName);
-      if (!isMap(job) || depth > MAX_EXTENDS_DEPTH || path.includes(jobName)) {
+      if (!isMap(job) || depth > MAX_EXTENDS_DEPTH || path.includes(jobName) || --budget < 0) {
         complete = false;
         return;
       }

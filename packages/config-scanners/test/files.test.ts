@@ -140,6 +140,14 @@ describe('GitLab CI jobs as GitLab assembles them', () => {
     expect(jobs(file)).toEqual([['list-functions', [], '6:7']]);
   });
 
+  it('reads a bounded number of layers when extends lists fan out', () => {
+    const lines = ['.t0:', '  script:', '    - ngc cf gpu ls'];
+    // Ten levels of ten: 10^10 paths without a bound (the test would time out).
+    for (let level = 1; level <= 10; level++) lines.push(`.t${level}:`, `  extends: [${Array.from({ length: 10 }, () => `.t${level - 1}`).join(', ')}]`);
+    lines.push('job:', '  extends: .t10', '');
+    expect(jobs(lines.join('\n'))).toEqual([['read-gpu-capacity', [], '3:7']]);
+  });
+
   it('survives extends cycles and references to nothing', () => {
     const file = ['.a:', '  extends: .b', '.b:', '  extends: .a', 'job:', '  extends: .a', '  script:', '    - !reference [.missing, script]', '    - ngc cf gpu ls', ''].join('\n');
     expect(jobs(file)).toEqual([['read-gpu-capacity', [], '9:7']]);
