@@ -93,11 +93,30 @@ describe('options and exit codes', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
+  it('a named file without an extension that is not a shell script is skipped with a warning, or quietly', async () => {
+    const files = makeProject({
+      'nvcf-keys.yaml': 'version: 1\nkeys:\n  ci:\n    env: [NGC_CLI_API_KEY]\n    scopes: [Deploy Function]\n    resource: { type: All Functions }\n',
+      LICENSE: 'MIT License\n',
+      'bin/list': '#!/bin/sh\nngc cf function list\n',
+    });
+    try {
+      const warned = await runCli(['LICENSE', 'bin/list', '--format', 'json'], { cwd: files.dir });
+      const byFile = Object.fromEntries((JSON.parse(warned.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; severity: number; message: string }> }>).map((r) => [r.filePath.replace(`${files.dir}/`, ''), r.messages]));
+      expect(byFile.LICENSE).toEqual([expect.objectContaining({ ruleId: null, severity: 1, message: expect.stringMatching(/^File ignored: .*--no-warn-ignored/) })]);
+      // The script is judged against the manifest above it, not against LICENSE read as one.
+      expect(byFile['bin/list']).toEqual([expect.objectContaining({ ruleId: 'missing-scope', severity: 2 })]);
+      const quiet = await runCli(['--no-warn-ignored', 'LICENSE'], { cwd: files.dir });
+      expect(quiet).toMatchObject({ code: 0, stdout: '' });
+    } finally {
+      files.cleanup();
+    }
+  });
+
   it('--help and --version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: nvcf-keylint \[options\] \[paths\.\.\.\]/);
-    for (const option of ['--format', '--color', '--no-color', '--quiet', '--max-warnings', '--help', '--version', 'explain']) {
+    for (const option of ['--format', '--color', '--no-color', '--quiet', '--max-warnings', '--no-warn-ignored', '--help', '--version', 'explain']) {
       expect(help.stdout).toContain(option);
     }
     const version = await runCli(['--version']);

@@ -4,7 +4,7 @@
  * working tree (.pre-commit-hooks.yaml and the bundle), and installing it needs no network.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,10 @@ describe('the pre-commit hook', () => {
     writeFileSync(join(project, '.pre-commit-config.yaml'), configFromReadme(hooks, rev));
     writeFileSync(join(project, 'nvcf-keys.yaml'), BAD);
     writeFileSync(join(project, 'README.md'), '# not linted\n');
+    // Files without an extension are passed: a shell script is read, anything else skipped quietly.
+    writeFileSync(join(project, 'LICENSE'), 'MIT License\n');
+    mkdirSync(join(project, 'bin'));
+    writeFileSync(join(project, 'bin/deploy'), '#!/usr/bin/env bash\nngc cf function deploy create --deployment-specification a:b:c:1:1 "$FUNCTION_ID:$VERSION_ID"\n', { mode: 0o755 });
     git(project, 'add', '-A');
 
     const env = { ...process.env, PRE_COMMIT_HOME: join(work, 'cache'), PRE_COMMIT_COLOR: 'never', NO_COLOR: '1' };
@@ -59,11 +63,13 @@ describe('the pre-commit hook', () => {
     const blocked = commit('bad keys');
     expect(blocked.status).not.toBe(0);
     expect(`${blocked.stdout}${blocked.stderr}`).toMatch(/nvcf-keys\.yaml\n\s+7:15\s+error\s+Key 'ci' lacks the List Functions scope, which deploy-function requires\s+missing-scope/);
+    expect(`${blocked.stdout}${blocked.stderr}`).toMatch(/bin\/deploy\n\s+2:1\s+error\s+Key 'ci' lacks the List Functions scope, which deploy-function requires\s+missing-scope/);
+    expect(`${blocked.stdout}${blocked.stderr}`).not.toMatch(/LICENSE|ignored/);
 
     writeFileSync(join(project, 'nvcf-keys.yaml'), GOOD);
     git(project, 'add', '-A');
     const passed = commit('good keys');
-    expect(`${passed.stdout}${passed.stderr}`).not.toMatch(/error/);
+    expect(`${passed.stdout}${passed.stderr}`).not.toMatch(/error|warning|ignored/);
     expect(passed.status).toBe(0);
     if (hasPreCommit) expect(git(project, 'log', '--oneline')).toMatch(/good keys/);
   });
@@ -77,7 +83,7 @@ function emulatePreCommit(hooks: string, project: string) {
   const definition = readFileSync(join(hooks, '.pre-commit-hooks.yaml'), 'utf8');
   const files = new RegExp(/^\s+files: (.+)$/m.exec(definition)?.[1] ?? '$^');
   const exclude = new RegExp(/^\s+exclude: (.+)$/m.exec(definition)?.[1] ?? '$^');
-  const entry = /^\s+entry: (.+)$/m.exec(definition)?.[1] as string;
+  const [entry, ...args] = (/^\s+entry: (.+)$/m.exec(definition)?.[1] as string).split(' ');
   const staged = git(project, 'diff', '--cached', '--name-only').split('\n').filter((f) => f !== '' && files.test(f) && !exclude.test(f));
-  return spawnSync(join(hooks, entry), staged, { cwd: project, encoding: 'utf8' });
+  return spawnSync(join(hooks, entry as string), [...args, ...staged], { cwd: project, encoding: 'utf8' });
 }

@@ -15,8 +15,9 @@ Actions workflows and action.yml, .gitlab-ci.yml, *.sh, *.bash and scripts with
 a sh/bash shebang, Makefiles and *.mk, Dockerfiles and Containerfiles. .gitignore
 is honoured, node_modules skipped, symbolic links not followed. Files named on
 the command line are linted whatever their name: as code or a CI file when the
-name says so, else as a manifest. With no manifest among the paths, the nearest
-nvcf-keys.{yaml,yml,json} above the linted files is used.
+name says so, else as a manifest; one without an extension that is not a
+sh/bash script (LICENSE) is skipped with a warning. With no manifest among the
+paths, the nearest nvcf-keys.{yaml,yml,json} above the linted files is used.
 
 Options:
   -f, --format NAME     Output format: ${FORMAT_NAMES.join(', ')} (default: stylish).
@@ -35,6 +36,8 @@ Options:
                         removes a scope. Comments and formatting are kept.
       --fix-dry-run     Print the fixes as a diff (json: an "output" property)
                         without writing.
+      --no-warn-ignored Do not warn about named files that are skipped (for
+                        hooks that pass every staged file without an extension).
   -c, --config FILE     Configuration file (default: nvcf-keylint.config.json,
                         .yaml or .yml, or "nvcf-keylint" in package.json).
       --cache           Reuse the results of unchanged files (a code file is

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadCatalogue, redactKeyMaterial } from '@nvcf-keylint/core';
+import { loadCatalogue, redactKeyMaterial, type Finding } from '@nvcf-keylint/core';
 import { discoverFiles, type Discovery } from './discover.js';
 import { explain, ExplainUsageError } from './explain.js';
 import { explainUsages, formatUsageExplanation } from './explain-usage.js';
@@ -92,6 +92,7 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
       'baseline-write': { type: 'string' },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
+      'warn-ignored': { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -144,7 +145,11 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
     if (process.env.NVCF_KEYLINT_DEBUG === 'cache') io.stderr(`nvcf-keylint: cache: ${cache.stats.reused} reused, ${cache.stats.linted} linted\n`);
   }
   const scanned = [...project.manifestFiles, ...project.configFiles];
-  let results = mergeResults(toLintResults(scanned, project.findings, values.quiet), project.codeResults, values.quiet);
+  // As ESLint does for a file it is given but has no configuration for.
+  const ignored: Finding[] = values['warn-ignored']
+    ? project.ignoredFiles.map((file) => ({ ruleId: null, severity: 'warning', message: IGNORED_MESSAGE, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }))
+    : [];
+  let results = mergeResults(toLintResults([...scanned, ...ignored.map((f) => f.location.file)], [...project.findings, ...ignored], values.quiet), project.codeResults, values.quiet);
   if (values['baseline-write'] !== undefined) {
     const file = path.resolve(io.cwd, values['baseline-write']);
     const count = await writeBaseline(file, results, io.cwd);
@@ -173,6 +178,8 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   }
   return EXIT_OK;
 }
+
+const IGNORED_MESSAGE = 'File ignored: it has no extension and is not a sh/bash script, so it is neither a key manifest, code nor a CI file (use --no-warn-ignored to suppress this warning).';
 
 const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json}, *.nvcf-keys.{yaml,yml,json}';
 

@@ -40,12 +40,14 @@ export interface Project {
   /** Every engine finding, code-located ones included (they carry manifest fixes). */
   allFindings: Finding[];
   codeResults: LintResult[];
+  /** Files named on the command line that nvcf-keylint does not read (no extension, not a shell script). */
+  ignoredFiles: string[];
 }
 
 export async function analyseProject(inputs: readonly string[], options: ProjectOptions): Promise<Project> {
   const { cwd } = options;
   const discovery = await discoverFiles(inputs, cwd, [...MANIFEST_PATTERNS, ...CODE_PATTERNS, ...CONFIG_PATTERNS], [...CODE_IGNORES, ...(options.ignores ?? [])]);
-  const { manifestFiles, codeFiles, configFiles } = await classify(discovery);
+  const { manifestFiles, codeFiles, configFiles, ignoredFiles } = await classify(discovery);
   const catalogue = loadCatalogue();
   // Files linted without any manifest among them are checked against the nearest one above them.
   const implicitManifests = manifestFiles.length > 0 ? [] : [...new Set([...configFiles.map((c) => c.file), ...codeFiles].flatMap((f) => nearestManifests(f)))];
@@ -81,6 +83,7 @@ export async function analyseProject(inputs: readonly string[], options: Project
     findings,
     allFindings,
     codeResults: code.results,
+    ignoredFiles,
   };
 }
 
@@ -136,11 +139,16 @@ async function lintCodeCached(
 
 const MANIFEST_NAME = /^(?:.+\.)?nvcf-keys\.(?:ya?ml|json)$/;
 
-/** Sorts what discovery found: code by extension, CI files and scripts by name (or shebang), manifests by name or because they were named. */
+/**
+ * Sorts what discovery found: code by extension, CI files and scripts by name (or shebang),
+ * manifests by name or because they were named. A named regular file without an extension that is
+ * not a shell script (LICENSE, a binary in bin/) is no manifest: it is ignored.
+ */
 async function classify(discovery: Discovery) {
   const manifestFiles: string[] = [];
   const codeFiles: string[] = [];
   const configFiles: Array<{ file: string; kind: ConfigKind }> = [];
+  const ignoredFiles: string[] = [];
   for (const file of discovery.files) {
     const name = path.basename(file);
     if (isCodeFile(file)) {
@@ -151,9 +159,11 @@ async function classify(discovery: Discovery) {
       manifestFiles.push(file);
       continue;
     }
-    const kind = configKind(file, name.includes('.') ? undefined : await firstLine(file));
+    const first = name.includes('.') ? undefined : await firstLine(file);
+    const kind = configKind(file, first);
     if (kind) configFiles.push({ file, kind });
-    else if (discovery.explicit.has(file)) manifestFiles.push(file);
+    // Something that cannot be read as a file (a device, a directory link) gets the manifest reader's diagnostic.
+    else if (discovery.explicit.has(file)) (first === undefined ? manifestFiles : ignoredFiles).push(file);
   }
-  return { manifestFiles, codeFiles, configFiles };
+  return { manifestFiles, codeFiles, configFiles, ignoredFiles };
 }
