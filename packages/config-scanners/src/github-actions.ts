@@ -1,11 +1,14 @@
 /**
  * GitHub Actions workflows (`.github/workflows/*.yml`) and composite actions (`action.yml`):
- * every `run:` step in bash or sh, with `env:` at workflow, job and step level.
+ * every `run:` step in bash or sh, with `env:` at workflow, job and step level. A job with a
+ * literal `strategy.matrix` (lists of plain values, `include` entries) is read once per
+ * combination, up to 64, with `${{ matrix.NAME }}` standing for each value; a matrix it cannot
+ * read (computed with `fromJSON`, `exclude`d, too large) leaves those expressions unknown.
  */
-import type { Catalogue } from '@nvcf-keylint/core';
+import type { Catalogue, Usage } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
-import { isMap, isSeq, type Document, type Node } from 'yaml';
-import { expressionBinding, withPlaceholders } from './ci-expressions.js';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { expressionBinding, substituteMatrix, withPlaceholders, type MatrixValues } from './ci-expressions.js';
 import { scriptProblems, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
@@ -21,7 +24,8 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   const defaultShell = (node: unknown) => scalarText(document, get(get(get(node, 'defaults'), 'run'), 'shell'));
 
   const workflowScope = withEnv(document, new Scope(), get(root, 'env'));
-  const scanSteps = (steps: unknown, scope: Scope, shell: string | undefined) => {
+  const seen = new Set<string>();
+  const scanSteps = (steps: unknown, scope: Scope, shell: string | undefined, matrix?: MatrixValues) => {
     if (!isSeq(steps)) return;
     for (const item of steps.items) {
       const step = resolveNode(document, item);
@@ -29,13 +33,24 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       if (!run) continue;
       const stepShell = scalarText(document, get(step, 'shell')) ?? shell ?? 'bash';
       if (!SCANNED_SHELLS.test(stepShell)) continue;
-      const stepScope = withEnv(document, scope.child(), get(step, 'env'));
+      const stepScope = withEnv(document, scope.child(), get(step, 'env'), matrix);
       const script = scalarScript(run as Node, text, positions);
       if (!script) continue;
-      const { script: substituted, placeholders } = withPlaceholders(script, stepScope);
+      const { script: substituted, placeholders } = withPlaceholders(script, stepScope, matrix);
       const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders });
-      facts.usages.push(...result.usages);
-      facts.problems.push(...scriptProblems(file, result.problems, "This step's script"));
+      // Combinations that run the same command with the same key and target are one usage.
+      for (const usage of result.usages) {
+        const key = usageKey(usage);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        facts.usages.push(usage);
+      }
+      for (const problem of scriptProblems(file, result.problems, "This step's script")) {
+        const key = JSON.stringify(problem);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        facts.problems.push(problem);
+      }
     }
   };
 
@@ -43,8 +58,13 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   if (isMap(jobs)) {
     for (const pair of jobs.items) {
       const job = resolveNode(document, pair.value);
-      const jobScope = withEnv(document, workflowScope.child(), get(job, 'env'));
-      scanSteps(get(job, 'steps'), jobScope, defaultShell(job) ?? defaultShell(root));
+      const shell = defaultShell(job) ?? defaultShell(root);
+      // Read once per combination only when the job uses a matrix value.
+      const usesMatrix = job?.range !== undefined && job.range !== null && /\$\{\{\s*matrix\./.test(text.slice(job.range[0], job.range[2]));
+      for (const matrix of usesMatrix ? matrixCombinations(document, get(get(job, 'strategy'), 'matrix')) : [undefined]) {
+        const jobScope = withEnv(document, workflowScope.child(), get(job, 'env'), matrix);
+        scanSteps(get(job, 'steps'), jobScope, shell, matrix);
+      }
     }
   }
   // A composite action: runs.using: composite, runs.steps
@@ -53,13 +73,81 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   return facts;
 }
 
-/** A child scope with the bindings of an `env:` mapping. */
-function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined): Scope {
+const MAX_COMBINATIONS = 64;
+
+/**
+ * The combinations of a literal matrix, each as `name -> value`; `[undefined]` (one run, matrix
+ * values unknown) when there is no matrix or it cannot be read.
+ */
+function matrixCombinations(document: Document.Parsed, matrix: Node | undefined): Array<MatrixValues | undefined> {
+  if (!isMap(matrix)) return [undefined];
+  let combinations: Array<Map<string, string>> = [new Map()];
+  let include: Node | undefined;
+  for (const pair of matrix.items) {
+    const name = scalarText(document, pair.key);
+    const value = resolveNode(document, pair.value);
+    if (name === 'include') {
+      include = value;
+      continue;
+    }
+    const values = isSeq(value) ? value.items.map((item) => literal(document, item)) : [];
+    if (name === undefined || name === 'exclude' || values.length === 0 || values.some((v) => v === undefined)) return [undefined];
+    combinations = combinations.flatMap((combination) => (values as string[]).map((v) => new Map([...combination, [name, v]])));
+    if (combinations.length > MAX_COMBINATIONS) return [undefined];
+  }
+  if (include !== undefined) {
+    if (!isSeq(include)) return [undefined];
+    const dimensions = new Set(combinations.flatMap((c) => [...c.keys()]));
+    const extra: Array<Map<string, string>> = [];
+    for (const item of include.items) {
+      const entry = resolveNode(document, item);
+      if (!isMap(entry)) return [undefined];
+      const values = new Map<string, string>();
+      for (const pair of entry.items) {
+        const name = scalarText(document, pair.key);
+        const value = literal(document, pair.value);
+        if (name === undefined || value === undefined) return [undefined];
+        values.set(name, value);
+      }
+      // GitHub: an entry is added to every combination whose original values it does not
+      // overwrite (values added by earlier entries may be); if none takes it, it is a new one.
+      let added = false;
+      if (dimensions.size > 0) {
+        for (const combination of combinations) {
+          if (![...values].every(([k, v]) => !dimensions.has(k) || combination.get(k) === v)) continue;
+          for (const [k, v] of values) combination.set(k, v);
+          added = true;
+        }
+      }
+      if (!added) extra.push(values);
+    }
+    combinations = [...(dimensions.size > 0 ? combinations : []), ...extra];
+    if (combinations.length === 0 || combinations.length > MAX_COMBINATIONS) return [undefined];
+  }
+  return combinations.length === 1 && combinations[0]?.size === 0 ? [undefined] : combinations;
+}
+
+/** A plain scalar's text (a string, number or boolean), not an expression. */
+function literal(document: Document.Parsed, node: unknown): string | undefined {
+  const resolved = resolveNode(document, node);
+  if (!isScalar(resolved) || resolved.value === null || typeof resolved.value === 'object') return undefined;
+  const text = String(resolved.value);
+  return text.includes('${{') ? undefined : text;
+}
+
+function usageKey(usage: Usage): string {
+  const { range, action, credentials, target } = usage;
+  return JSON.stringify([range.line, range.column, range.endLine, range.endColumn, action, credentials, target ?? null]);
+}
+
+/** A child scope with the bindings of an `env:` mapping (matrix values substituted). */
+function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined, matrix?: MatrixValues): Scope {
   if (!isMap(env)) return scope;
   for (const pair of env.items) {
     const name = scalarText(document, pair.key);
     if (name === undefined) continue;
-    const value = scalarText(document, pair.value);
+    const written = scalarText(document, pair.value);
+    const value = written === undefined ? undefined : substituteMatrix(written, matrix);
     const expression = value === undefined ? undefined : /^\s*\$\{\{\s*([^}]{0,500}?)\s*\}\}\s*$/.exec(value)?.[1];
     scope.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, scope.parent ?? scope), name));
     scope.setValue(name, value !== undefined && !value.includes('${{') ? value : undefined);

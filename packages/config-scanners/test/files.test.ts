@@ -64,6 +64,46 @@ describe('GitHub Actions', () => {
     ]);
   });
 
+  it('reads a literal matrix once per combination, include entries too', () => {
+    const F1 = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+    const F2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const file = [
+      'jobs:',
+      '  deploy:',
+      '    strategy:',
+      '      matrix:',
+      `        function: [${F1}, ${F2}]`,
+      '        gpu: [L40S]',
+      '        include:',
+      `          - function: ${F1}`,
+      '            version: v1',
+      `          - function: ${F2}`,
+      '            version: v2',
+      '          - function: not-a-dimension-value',
+      '            gpu: H100',
+      '            version: v9',
+      '    env:',
+      '      NGC_CLI_API_KEY: ${{ secrets.DEPLOY_KEY }}',
+      '      FUNCTION_ID: ${{ matrix.function }}',
+      '    steps:',
+      '      - run: ngc cf function deploy create --deployment-specification GFN:${{ matrix.gpu }}:x:1:1 "$FUNCTION_ID:${{ matrix.version }}"',
+      '      - run: echo ${{ matrix.gpu }} && ngc cf function list',
+      '',
+    ].join('\n');
+    expect(scan('.github/workflows/deploy.yml', file).usages.map((u) => [u.action, u.credentials, u.target, `${u.range.line}:${u.range.column}`])).toEqual([
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: F1, versionId: 'v1' }, '19:14'],
+      ['list-functions', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], undefined, '20:40'],
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: F2, versionId: 'v2' }, '19:14'],
+      // An entry that matches no combination is one of its own.
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'not-a-dimension-value', versionId: 'v9' }, '19:14'],
+    ]);
+  });
+
+  it('leaves a matrix it cannot read unknown', () => {
+    const file = ['jobs:', '  j:', '    strategy:', '      matrix:', '        function: ${{ fromJSON(needs.plan.outputs.functions) }}', '    steps:', '      - run: ngc cf function info ${{ matrix.function }}:v1', ''].join('\n');
+    expect(scan('.github/workflows/x.yml', file).usages.map((u) => [u.action, u.target])).toEqual([['get-function', undefined]]);
+  });
+
   it('scans composite actions', () => {
     expect(brief('action.yml', 'runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        ngc cf cluster ls\n')).toEqual([
       ['list-clusters', ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'], '6:9'],
