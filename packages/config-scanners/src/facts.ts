@@ -13,3 +13,12 @@ export interface ConfigFacts {
 export function scriptProblems(file: string, problems: ReadonlyArray<{ range: SourceRange; message: string }>, what: string): SourceProblem[] {
   return problems.map((p) => ({ file, range: p.range, message: `${what} could not be parsed as shell (${p.message}); NVCF calls in it are not checked.`, fatal: false }));
 }
+
+/**
+ * What makes two usages the same call: place, action, key and target. A template several jobs run
+ * (GitLab `extends`, a GitHub matrix) yields it once per job or combination; it is reported once.
+ */
+export function usageIdentity(usage: Usage): string {
+  const { range, action, credentials, target } = usage;
+  return JSON.stringify([range.line, range.column, range.endLine, range.endColumn, action, credentials, target ?? null]);
+}

@@ -5,11 +5,11 @@
  * combination, up to 64, with `${{ matrix.NAME }}` standing for each value; a matrix it cannot
  * read (computed with `fromJSON`, `exclude`d, too large) leaves those expressions unknown.
  */
-import type { Catalogue, Usage } from '@nvcf-keylint/core';
+import type { Catalogue } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { expressionBinding, substituteMatrix, withPlaceholders, type MatrixValues } from './ci-expressions.js';
-import { scriptProblems, type ConfigFacts } from './facts.js';
+import { scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 import { readYamlConfig } from './yaml-config.js';
@@ -40,7 +40,7 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders });
       // Combinations that run the same command with the same key and target are one usage.
       for (const usage of result.usages) {
-        const key = usageKey(usage);
+        const key = usageIdentity(usage);
         if (seen.has(key)) continue;
         seen.add(key);
         facts.usages.push(usage);
@@ -135,10 +135,6 @@ function literal(document: Document.Parsed, node: unknown): string | undefined {
   return text.includes('${{') ? undefined : text;
 }
 
-function usageKey(usage: Usage): string {
-  const { range, action, credentials, target } = usage;
-  return JSON.stringify([range.line, range.column, range.endLine, range.endColumn, action, credentials, target ?? null]);
-}
 
 /** A child scope with the bindings of an `env:` mapping (matrix values substituted). */
 function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined, matrix?: MatrixValues): Scope {

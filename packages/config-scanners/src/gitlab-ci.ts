@@ -10,11 +10,11 @@
  * template this file does not define (one from an `include:`) may get any variable from it, so
  * only what the job's known layers set is known; everything else is unknown.
  */
-import type { Catalogue, Usage } from '@nvcf-keylint/core';
+import type { Catalogue } from '@nvcf-keylint/core';
 import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { EmbeddedText } from './embedded-text.js';
-import { scriptProblems, type ConfigFacts } from './facts.js';
+import { scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 import { readYamlConfig } from './yaml-config.js';
@@ -53,7 +53,7 @@ export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): 
     const result = scanShell(script, { file, catalogue, scope });
     // Jobs sharing a template run its commands each; the same call with the same key is one finding.
     for (const usage of result.usages) {
-      const key = usageKey(usage);
+      const key = usageIdentity(usage);
       if (seen.has(key)) continue;
       seen.add(key);
       facts.usages.push(usage);
@@ -63,10 +63,6 @@ export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): 
   return facts;
 }
 
-function usageKey(usage: Usage): string {
-  const { range, action, credentials, target } = usage;
-  return JSON.stringify([range.line, range.column, range.endLine, range.endColumn, action, credentials, target ?? null]);
-}
 
 /** The jobs of one file: merge keys, `extends` chains and `!reference` lookups. */
 class Jobs {
