@@ -6,9 +6,10 @@
  * A job is read the way GitLab assembles it: YAML merge keys (`<<: *template`), `extends:` (one
  * name or a list, later entries winning, variables merged and script sections replaced), the
  * `default:` section, and `!reference [job, key]` in script lists. Hidden jobs (`.name`) never run
- * on their own; their scripts are read through the jobs that use them. A job that extends a
- * template this file does not define (one from an `include:`) may get any variable from it, so
- * only what the job's known layers set is known; everything else is unknown.
+ * on their own; their scripts are read through the jobs that use them. `parallel: matrix:` runs a
+ * job once per combination of literal values (up to 64), each set as a variable. A job that
+ * extends a template this file does not define (one from an `include:`) may get any variable from
+ * it, so only what the job's known layers set is known; everything else is unknown.
  */
 import type { Catalogue } from '@nvcf-keylint/core';
 import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
@@ -50,17 +51,72 @@ export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): 
       appendScript(jobs, lines, text, positions, script);
     }
     if (script.text.trim() === '') continue;
-    const result = scanShell(script, { file, catalogue, scope });
-    // Jobs sharing a template run its commands each; the same call with the same key is one finding.
-    for (const usage of result.usages) {
-      const key = usageIdentity(usage);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      facts.usages.push(usage);
+    // `parallel: matrix:` runs the job once per combination, each with its values as variables.
+    for (const combination of parallelMatrix(document, jobs.section(chain.layers, 'parallel'))) {
+      const jobScope = combination ? withLiterals(scope.child(), combination) : scope;
+      const result = scanShell(script, { file, catalogue, scope: jobScope });
+      // Jobs sharing a template run its commands each; the same call with the same key is one finding.
+      for (const usage of result.usages) {
+        const key = usageIdentity(usage);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        facts.usages.push(usage);
+      }
+      for (const problem of scriptProblems(file, result.problems, `The script of job '${name}'`)) {
+        const key = JSON.stringify(problem);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        facts.problems.push(problem);
+      }
     }
-    facts.problems.push(...scriptProblems(file, result.problems, `The script of job '${name}'`));
   }
   return facts;
+}
+
+/** GitLab allows 200 jobs from one `parallel: matrix:`; past 64 the values are left unknown. */
+const MAX_COMBINATIONS = 64;
+
+/**
+ * The combinations of `parallel: matrix:` (a list of mappings, each a product of its values), or
+ * `[undefined]` (one run, values unknown) when there is none or it cannot be read.
+ */
+function parallelMatrix(document: Document.Parsed, parallel: Node | undefined): Array<ReadonlyMap<string, string> | undefined> {
+  const matrix = isMap(parallel) ? resolveNode(document, findPair(document, parallel, 'matrix')?.value) : undefined;
+  if (!isSeq(matrix)) return [undefined];
+  const combinations: Array<Map<string, string>> = [];
+  for (const item of matrix.items) {
+    const entry = resolveNode(document, item);
+    if (!isMap(entry)) return [undefined];
+    let product: Array<Map<string, string>> = [new Map()];
+    for (const pair of entry.items) {
+      const name = scalarText(document, pair.key);
+      const value = resolveNode(document, pair.value);
+      const values = isSeq(value) ? value.items.map((v) => plainValue(document, v)) : [plainValue(document, value)];
+      if (name === undefined || values.length === 0 || values.some((v) => v === undefined)) return [undefined];
+      product = product.flatMap((c) => (values as string[]).map((v) => new Map([...c, [name, v]])));
+      if (product.length > MAX_COMBINATIONS) return [undefined];
+    }
+    combinations.push(...product);
+    if (combinations.length > MAX_COMBINATIONS) return [undefined];
+  }
+  return combinations.length > 0 ? combinations : [undefined];
+}
+
+/** A scalar's text when it holds no variable reference. */
+function plainValue(document: Document.Parsed, node: unknown): string | undefined {
+  const resolved = resolveNode(document, node);
+  if (!isScalar(resolved) || resolved.value === null || typeof resolved.value === 'object') return undefined;
+  const text = String(resolved.value);
+  return text.includes('$') ? undefined : text;
+}
+
+/** Literal variables (matrix values): known text, not keys. */
+function withLiterals(scope: Scope, values: ReadonlyMap<string, string>): Scope {
+  for (const [name, value] of values) {
+    scope.set(name, { unknown: true });
+    scope.setValue(name, value);
+  }
+  return scope;
 }
 
 

@@ -188,6 +188,32 @@ describe('GitLab CI jobs as GitLab assembles them', () => {
     expect(jobs(lines.join('\n'))).toEqual([['read-gpu-capacity', [], '3:7']]);
   });
 
+  it('runs a parallel matrix once per combination, its values as variables', () => {
+    const file = [
+      'variables:',
+      '  NGC_CLI_API_KEY: $DEPLOY_KEY',
+      'deploy:',
+      '  parallel:',
+      '    matrix:',
+      '      - FUNCTION_ID: [fn-a, fn-b]',
+      '        VERSION_ID: v1',
+      '      - FUNCTION_ID: fn-c',
+      '        VERSION_ID: v7',
+      '  script:',
+      '    - ngc cf function deploy create --deployment-specification x:y:z:1:1 $FUNCTION_ID:$VERSION_ID',
+      '    - ngc cf function list',
+      '',
+    ].join('\n');
+    expect(scan('.gitlab-ci.yml', file).usages.map((u) => [u.action, u.target, `${u.range.line}:${u.range.column}`])).toEqual([
+      ['deploy-function', { functionId: 'fn-a', versionId: 'v1' }, '11:7'],
+      ['list-functions', undefined, '12:7'],
+      ['deploy-function', { functionId: 'fn-b', versionId: 'v1' }, '11:7'],
+      ['deploy-function', { functionId: 'fn-c', versionId: 'v7' }, '11:7'],
+    ]);
+    // A value that refers to another variable is not known text.
+    expect(jobs(file.replace('fn-c', '$OTHER'))).toEqual([['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '11:7'], ['list-functions', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '12:7']]);
+  });
+
   it('survives extends cycles and references to nothing', () => {
     const file = ['.a:', '  extends: .b', '.b:', '  extends: .a', 'job:', '  extends: .a', '  script:', '    - !reference [.missing, script]', '    - ngc cf gpu ls', ''].join('\n');
     expect(jobs(file)).toEqual([['read-gpu-capacity', [], '9:7']]);
