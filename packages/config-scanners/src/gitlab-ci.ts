@@ -27,6 +27,8 @@ const SECTIONS = ['before_script', 'script', 'after_script'] as const;
 const MAX_EXTENDS_DEPTH = 11;
 /** Layers read for one job: a diamond of `extends` lists must not grow without bound. */
 const MAX_LAYERS = 100;
+/** Script nodes read for one section of one job, `!reference`s expanded. */
+const MAX_SCRIPT_NODES = 2_000;
 
 export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): ConfigFacts {
   const { facts, config } = readYamlConfig(file, text);
@@ -192,8 +194,9 @@ class Jobs {
 }
 
 /** Script items in order: a string, or a list of strings (nested lists and `!reference`s flattened). */
-function appendScript(jobs: Jobs, node: Node | undefined, source: string, positions: Positions, into: EmbeddedText, depth = 0): void {
-  if (!node || depth > 8) return;
+function appendScript(jobs: Jobs, node: Node | undefined, source: string, positions: Positions, into: EmbeddedText, budget = { nodes: MAX_SCRIPT_NODES }, depth = 0): void {
+  // References can fan out (a list of ten references to a list of ten...): bounded in depth and in total.
+  if (!node || depth > 8 || --budget.nodes < 0) return;
   if (isScalar(node)) {
     const part = scalarScript(node, source, positions);
     if (part) into.appendEmbedded(part).appendSynthetic('\n');
@@ -201,10 +204,10 @@ function appendScript(jobs: Jobs, node: Node | undefined, source: string, positi
   }
   if (!isSeq(node)) return;
   if (node.tag === '!reference') {
-    appendScript(jobs, jobs.reference(node), source, positions, into, depth + 1);
+    appendScript(jobs, jobs.reference(node), source, positions, into, budget, depth + 1);
     return;
   }
-  for (const item of node.items) appendScript(jobs, resolveNode(jobs.document, item), source, positions, into, depth + 1);
+  for (const item of node.items) appendScript(jobs, resolveNode(jobs.document, item), source, positions, into, budget, depth + 1);
 }
 
 function withVariables(document: Document.Parsed, scope: Scope, variables: Node | undefined): Scope {

@@ -214,6 +214,12 @@ describe('GitLab CI jobs as GitLab assembles them', () => {
     expect(jobs(file.replace('fn-c', '$OTHER'))).toEqual([['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '11:7'], ['list-functions', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], '12:7']]);
   });
 
+  it('expands a bounded number of script items when references fan out', () => {
+    // A hundred references to the list holding them: 100^4 items within the depth bound.
+    const file = ['.a:', '  script:', ...Array.from({ length: 100 }, () => '    - !reference [.a, script]'), '    - ngc cf gpu ls', 'job:', '  script:', '    - !reference [.a, script]', ''].join('\n');
+    expect(jobs(file)).toEqual([['read-gpu-capacity', ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'], '103:7']]);
+  });
+
   it('survives extends cycles and references to nothing', () => {
     const file = ['.a:', '  extends: .b', '.b:', '  extends: .a', 'job:', '  extends: .a', '  script:', '    - !reference [.missing, script]', '    - ngc cf gpu ls', ''].join('\n');
     expect(jobs(file)).toEqual([['read-gpu-capacity', [], '9:7']]);
