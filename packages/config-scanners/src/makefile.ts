@@ -1,7 +1,9 @@
 /**
- * Makefile recipes. Make expands `$(NAME)` / `${NAME}` (its variables, and the environment's)
- * and turns `$$` into `$` before the shell sees a recipe line; each logical recipe line runs in
- * its own shell.
+ * Makefile recipes. Make reads the whole makefile before it runs a recipe, so a recipe sees each
+ * variable's last assignment, wherever it is written, and the target-specific ones of its own
+ * targets (`deploy: export NGC_CLI_API_KEY = $(DEPLOY_KEY)`). It expands `$(NAME)` / `${NAME}`
+ * (its variables, and the environment's) and turns `$$` into `$` before the shell sees a recipe
+ * line; each logical recipe line runs in its own shell.
  */
 import { findKeyMaterial, type Catalogue, type SourceProblem, type Usage } from '@nvcf-keylint/core';
 import { EmbeddedText } from './embedded-text.js';
@@ -10,10 +12,18 @@ import { scanShell } from './shell/scan.js';
 import { scriptProblems } from './facts.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 
-const ASSIGNMENT = /^(?:(?:export|override|private)\s+)*([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/;
+const ASSIGNMENT = /^(?:(?:export|override|private)\s+)*([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/;
 const RULE = /^[^\t#=:][^=]*?:(?![=:])(.*)$/;
+/** `targets: VAR = value`, with `export` / `override` / `private` allowed before VAR. */
+const TARGET_ASSIGNMENT = /^([^\t#=:][^=:]*?)\s*:(?![=:])\s*((?:(?:export|override|private)\s+)*[A-Za-z_][A-Za-z0-9_.-]*\s*(?:::?=|:::=|\?=|\+=|!=|=).*)$/;
 /** `$$`, `$(NAME)` / `${NAME}`, other `$(...)` / `${...}`, and one-character variables (`$@`). */
 const MAKE_EXPANSION = /\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$[({][^)}]{0,200}[)}]|\$[^$({]/g;
+
+interface Assignment {
+  name: string;
+  operator: string;
+  value: string;
+}
 
 export function scanMakefile(file: string, text: string, catalogue: Catalogue): ConfigFacts {
   const secrets = findKeyMaterial(text).map(({ start, end }) => {
@@ -21,13 +31,13 @@ export function scanMakefile(file: string, text: string, catalogue: Catalogue): 
     return { file, range: embedded.range(start, end) };
   });
   const lines = text.split('\n');
-  const scope = new Scope();
-  const usages: Usage[] = [];
-  const problems: SourceProblem[] = [];
-  let inRule = false;
+  const globals: Assignment[] = [];
+  const byTarget = new Map<string, Assignment[]>();
+  const recipes: Array<{ recipe: EmbeddedText; targets: string[] }> = [];
+  let targets: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/\r$/, '');
-    if (line.startsWith('\t') && inRule) {
+    if (line.startsWith('\t') && targets) {
       // A logical recipe line: continuation lines belong to it, each losing one leading tab.
       const recipe = new EmbeddedText();
       let j = i;
@@ -41,29 +51,58 @@ export function scanMakefile(file: string, text: string, catalogue: Catalogue): 
         j++;
       }
       i = j;
-      scanRecipe(recipe, { file, catalogue, scope }, usages, problems);
+      recipes.push({ recipe, targets });
       continue;
     }
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const assignment = ASSIGNMENT.exec(line);
+    const assignment = parseAssignment(line);
     if (assignment && !RULE.exec(line.replace(/:?:?=.*/, ''))?.[0].includes(':')) {
-      const [, name, value] = assignment as unknown as [string, string, string];
-      const reference = /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/.exec(value.trim())?.[1];
-      scope.set(name, reference === undefined ? { unknown: true } : aliasBinding(scope.resolve(reference), name));
-      scope.setValue(name, value.includes('$') ? undefined : value.trim());
-      inRule = false;
+      globals.push(assignment);
+      targets = undefined;
+      continue;
+    }
+    const targetAssignment = TARGET_ASSIGNMENT.exec(line);
+    const specific = targetAssignment && parseAssignment(targetAssignment[2] as string);
+    if (targetAssignment && specific) {
+      for (const target of (targetAssignment[1] as string).trim().split(/\s+/)) byTarget.set(target, [...(byTarget.get(target) ?? []), specific]);
+      targets = undefined;
       continue;
     }
     const rule = RULE.exec(line);
-    inRule = rule !== null;
+    targets = rule ? line.slice(0, line.indexOf(':')).trim().split(/\s+/) : undefined;
     // `target: prerequisites ; recipe`
     const inline = rule?.[1]?.indexOf(';') ?? -1;
-    if (rule && inline !== -1) {
+    if (rule && targets && inline !== -1) {
       const start = line.indexOf(';', line.indexOf(':')) + 1;
-      scanRecipe(new EmbeddedText().append(line.slice(start), i + 1, start + 1), { file, catalogue, scope }, usages, problems);
+      recipes.push({ recipe: new EmbeddedText().append(line.slice(start), i + 1, start + 1), targets });
     }
   }
+  const scope = assign(new Scope(), globals);
+  const usages: Usage[] = [];
+  const problems: SourceProblem[] = [];
+  for (const { recipe, targets: names } of recipes) {
+    const own = names.flatMap((name) => byTarget.get(name) ?? []);
+    scanRecipe(recipe, { file, catalogue, scope: own.length > 0 ? assign(scope.child(), own) : scope }, usages, problems);
+  }
   return { file, usages, secrets, problems };
+}
+
+function parseAssignment(line: string): Assignment | undefined {
+  const match = ASSIGNMENT.exec(line);
+  if (!match) return undefined;
+  const [, name, operator, value] = match as unknown as [string, string, string, string];
+  return { name, operator, value };
+}
+
+/** Applies assignments in order: `?=` only sets what is unset, `+=` and `!=` make the value unknown. */
+function assign(scope: Scope, assignments: readonly Assignment[]): Scope {
+  for (const { name, operator, value } of assignments) {
+    if (operator === '?=' && scope.own(name) !== undefined) continue;
+    const reference = operator === '+=' || operator === '!=' ? undefined : /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/.exec(value.trim())?.[1];
+    scope.set(name, reference === undefined ? { unknown: true } : aliasBinding((scope.parent ?? scope).resolve(reference), name));
+    scope.setValue(name, operator === '+=' || operator === '!=' || value.includes('$') ? undefined : value.trim());
+  }
+  return scope;
 }
 
 function scanRecipe(recipe: EmbeddedText, context: { file: string; catalogue: Catalogue; scope: Scope }, usages: Usage[], problems: SourceProblem[]): void {

@@ -243,6 +243,25 @@ describe('Makefiles', () => {
       ['list-functions', ['TOKEN'], undefined, '7:2'],
     ]);
   });
+
+  it('see the last assignment wherever it is, and their own targets\' variables', () => {
+    const makefile = [
+      'export NGC_CLI_API_KEY ?= $(DEFAULT_KEY)',
+      'list:',
+      '\tngc cf function list',
+      'deploy remove: export NGC_CLI_API_KEY = $(DEPLOY_KEY)',
+      'deploy:',
+      '\tngc cf function deploy create --deployment-specification a:b:c:1:1 $(FN):v1',
+      'FN := fn-late',
+      'export NGC_CLI_API_KEY = $(INVOKE_KEY)',
+      'NGC_CLI_API_KEY ?= $(IGNORED_KEY)',
+      '',
+    ].join('\n');
+    expect(scan('Makefile', makefile).usages.map((u) => [u.action, u.credentials, u.target, `${u.range.line}:${u.range.column}`])).toEqual([
+      ['list-functions', ['INVOKE_KEY', 'NGC_CLI_API_KEY'], undefined, '3:2'],
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-late', versionId: 'v1' }, '6:2'],
+    ]);
+  });
 });
 
 describe('Dockerfiles', () => {
