@@ -1,7 +1,8 @@
 /**
  * Dockerfile `RUN` instructions, shell form (with line continuations and heredocs) and exec form,
  * with `ARG` and `ENV` in scope and BuildKit secrets mounted as environment variables
- * (`RUN --mount=type=secret,id=ngc,env=NGC_CLI_API_KEY ...`).
+ * (`RUN --mount=type=secret,id=ngc,env=NGC_CLI_API_KEY ...`) or as files read with
+ * `$(cat /run/secrets/ngc)` (or the mount's `target=`).
  */
 import { findKeyMaterial, matchNgcCommand, ngcKeyCredentials, type Catalogue, type EnvBinding, type SourceProblem, type Usage } from '@nvcf-keylint/core';
 import { EmbeddedText } from './embedded-text.js';
@@ -44,6 +45,7 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
     }
     if (keyword !== 'RUN') continue;
     const runScope = scope.child();
+    const secretFiles = new Map<string, EnvBinding>();
     let body = instruction.body;
     // Flags before the command: --mount, --network, --security.
     for (;;) {
@@ -54,6 +56,9 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
         const id = /(?:^|,)id=([^,]+)/.exec(secret)?.[1];
         const env = /(?:^|,)env=([A-Za-z_][A-Za-z0-9_]*)/.exec(secret)?.[1];
         if (id && env) runScope.set(env, { credentials: [...new Set([id, env])] });
+        // Otherwise (or with target= too) the secret is a file: /run/secrets/<id>, or target=.
+        const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(secret)?.[1];
+        if (id && (!env || target)) secretFiles.set(target ?? `/run/secrets/${id}`, { credentials: [id] });
       }
       body = body.slice(flag[0].length, body.text.length);
     }
@@ -76,7 +81,7 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
     // `RUN <<EOF` runs the heredoc; `RUN cmd <<EOF` runs cmd with the heredoc as the shell sees it.
     const scripts = /^\s*<<-?\s*["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*$/.test(body.text) ? instruction.heredocs.map((h) => h.content) : [withHeredocs(body, instruction.heredocs)];
     for (const script of scripts) {
-      const result = scanShell(script, { file, catalogue, scope: runScope });
+      const result = scanShell(script, { file, catalogue, scope: runScope, secretFiles });
       usages.push(...result.usages);
       problems.push(...scriptProblems(file, result.problems, 'This RUN instruction'));
     }

@@ -287,6 +287,25 @@ describe('Dockerfiles', () => {
       ['read-gpu-quota', [], '11:5'],
     ]);
   });
+
+  it('read a secret mounted as a file through $(cat ...) and $(< ...)', () => {
+    const dockerfile = [
+      'FROM alpine',
+      'RUN --mount=type=secret,id=nvcf_key \\',
+      '    curl -X POST https://api.nvcf.nvidia.com/v2/nvcf/pexec/functions/fn-1 -H "Authorization: Bearer $(cat /run/secrets/nvcf_key)"',
+      'RUN --mount=type=secret,id=ngc,target=/tmp/ngc.key NGC_CLI_API_KEY="$(< /tmp/ngc.key)" ngc cf function list',
+      'RUN --mount=type=secret,id=ngc export NGC_CLI_API_KEY=$(cat /run/secrets/other) && ngc cf gpu ls',
+      'RUN NGC_CLI_API_KEY=$(cat /run/secrets/ngc) ngc cf cluster ls',
+      '',
+    ].join('\n');
+    expect(brief('Dockerfile', dockerfile)).toEqual([
+      ['invoke-function', ['nvcf_key'], '3:5'],
+      ['list-functions', ['ngc', 'NGC_CLI_API_KEY'], '4:88'],
+      // A file no mount of this RUN provides, and a RUN without the mount: unknown.
+      ['read-gpu-capacity', [], '5:84'],
+      ['list-clusters', [], '6:45'],
+    ]);
+  });
 });
 
 describe('key material', () => {

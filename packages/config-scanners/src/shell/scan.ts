@@ -19,7 +19,7 @@ import {
 import type { EmbeddedText } from '../embedded-text.js';
 import { HTTP_PROGRAMS, headerValue, parseGrpcurl, parseHttpCommand, type CommandWord } from './http-commands.js';
 import { aliasBinding, type Scope } from './scope.js';
-import { HEREDOC_OPERATORS, nodeType, parseShell, walk, type Assign, type CallExpr, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
+import { HEREDOC_OPERATORS, nodeType, parseShell, REDIRECT_IN, walk, type Assign, type CallExpr, type CmdSubst, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
 
 export interface ScriptProblem {
   range: SourceRange;
@@ -37,6 +37,8 @@ export interface ShellContext {
   scope: Scope;
   /** Placeholder variables standing for CI expressions (`${{ secrets.X }}`), by name. */
   placeholders?: ReadonlyMap<string, EnvBinding>;
+  /** Files that hold a key (BuildKit secrets under /run/secrets), by path: `$(cat FILE)` reads it. */
+  secretFiles?: ReadonlyMap<string, EnvBinding>;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
@@ -116,9 +118,13 @@ class Scanner {
     this.context.scope.setValue(name, literal.includes(UNKNOWN) ? undefined : literal);
   }
 
-  /** What a word evaluates to as a credential: the one variable it expands, if that is all it is. */
+  /**
+   * What a word evaluates to as a credential: the one variable it expands, or the one secret file
+   * it reads (`$(cat /run/secrets/id)`), if that is all it is.
+   */
   bindingOf(word: Word): EnvBinding {
     const names = new Set<string>();
+    const files: EnvBinding[] = [];
     let other = false;
     const visitParts = (parts: readonly WordPart[]) => {
       for (const part of parts) {
@@ -128,12 +134,32 @@ class Scanner {
         else if (type === 'SglQuoted' || type === 'Lit') {
           // CI placeholders are substituted before the shell runs, quotes or not.
           for (const match of (part.Value ?? '').matchAll(/\$\{(__CI_\d+)\}/g)) names.add(match[1] as string);
+        } else if (type === 'CmdSubst') {
+          const file = this.secretFileRead(part as CmdSubst);
+          if (file) files.push(file);
+          else other = true;
         } else other = true;
       }
     };
     visitParts(word.Parts);
     const [only] = names;
-    return names.size === 1 && !other && only !== undefined ? this.variable(only) : { unknown: true };
+    if (other || names.size + files.length !== 1) return { unknown: true };
+    return only !== undefined ? this.variable(only) : (files[0] as EnvBinding);
+  }
+
+  /** `$(cat FILE)` or `$(< FILE)` of a file the context knows to hold a key. */
+  secretFileRead(substitution: CmdSubst): EnvBinding | undefined {
+    const secretFiles = this.context.secretFiles;
+    const [stmt, ...rest] = substitution.Stmts ?? [];
+    if (!secretFiles || !stmt || rest.length > 0) return undefined;
+    let path: Word | undefined;
+    if (stmt.Cmd && nodeType(stmt.Cmd) === 'CallExpr' && stmt.Redirs.length === 0) {
+      const call = stmt.Cmd as CallExpr;
+      if (call.Assigns.length === 0 && call.Args.length === 2 && call.Args[0] && this.text(call.Args[0]) === 'cat') path = call.Args[1];
+    } else if (!stmt.Cmd && stmt.Redirs.length === 1 && stmt.Redirs[0]?.Op === REDIRECT_IN) {
+      path = stmt.Redirs[0].Word ?? undefined;
+    }
+    return path ? secretFiles.get(this.text(path)) : undefined;
   }
 
   variable(name: string): EnvBinding {

@@ -65,6 +65,11 @@ export interface ShFile extends ShNode {
   Stmts: Stmt[];
 }
 
+/** `$(...)`: the statements whose output it is. */
+export interface CmdSubst extends ShNode {
+  Stmts: Stmt[] | null;
+}
+
 interface Syntax {
   NewParser(...options: unknown[]): { Parse(text: string, name: string): ShFile };
   Walk(node: ShNode, visit: (node: ShNode | null) => boolean): void;
@@ -119,3 +124,5 @@ export function nodeType(node: ShNode): string {
 
 /** Heredoc operators of mvdan/sh's RedirOperator: `<<` and `<<-`. */
 export const HEREDOC_OPERATORS = new Set([61, 62]);
+/** `<` (RdrIn). */
+export const REDIRECT_IN = 56;
