@@ -5,6 +5,7 @@
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { originOf, type CalleeOrigin } from './modules.js';
 import type { Resolver } from './resolve.js';
@@ -175,6 +176,8 @@ function authorizationCredentials(resolver: Resolver, configs: readonly TSESTree
 }
 
 function authorizationValue(resolver: Resolver, headers: Node): Node | 'unknown' | undefined {
+  const written = headersWrites(resolver, headers);
+  if (written !== undefined) return written;
   const n = resolver.deref(headers);
   if (n.type === T.NewExpression && n.callee.type === T.Identifier && n.callee.name === 'Headers') {
     const init = n.arguments[0] as Node | undefined;
@@ -192,6 +195,31 @@ function authorizationValue(resolver: Resolver, headers: Node): Node | 'unknown'
   const found = resolver.property(n, 'authorization', true);
   if (found.value) return found.value;
   return found.certain ? undefined : 'unknown';
+}
+
+/**
+ * `const headers = new Headers(); headers.set('Authorization', ...)`: the value the last `set` or
+ * `append` of that header gives (by position in the file); 'unknown' if one deletes it;
+ * `undefined` when nothing writes it, and the constructor's argument decides.
+ */
+function headersWrites(resolver: Resolver, headers: Node): Node | 'unknown' | undefined {
+  const id = resolver.unwrap(headers);
+  if (id.type !== T.Identifier) return undefined;
+  const init = resolver.constInit(id);
+  if (init?.type !== T.NewExpression || init.callee.type !== T.Identifier || init.callee.name !== 'Headers') return undefined;
+  const variable = findVariable(resolver.sourceCode.getScope(id), id.name);
+  let last: { at: number; value: Node | 'unknown' } | undefined;
+  for (const reference of variable?.references ?? []) {
+    const member = reference.identifier.parent;
+    const call = member?.parent;
+    if (member?.type !== T.MemberExpression || member.object !== reference.identifier || call?.type !== T.CallExpression || call.callee !== member) continue;
+    const method = !member.computed && member.property.type === T.Identifier ? member.property.name : undefined;
+    if (method !== 'set' && method !== 'append' && method !== 'delete') continue;
+    if (resolver.literal(call.arguments[0] as Node | undefined)?.toLowerCase() !== 'authorization') continue;
+    const value = method === 'delete' ? 'unknown' : ((call.arguments[1] as Node | undefined) ?? 'unknown');
+    if (!last || call.range[0] > last.at) last = { at: call.range[0], value };
+  }
+  return last?.value;
 }
 
 function joinUrl(base: string, path: string): string {
