@@ -28,6 +28,8 @@ const INSTANCE_FACTORIES: Record<string, readonly string[]> = { axios: ['create'
 interface Defaults {
   library: 'axios' | 'got' | 'ky';
   config: TSESTree.ObjectExpression[];
+  /** The Authorization an axios instance gets after it is built (see `axiosAuthorization`). */
+  authorization?: { interceptor?: Node | 'unknown'; defaults?: Node | 'unknown' };
 }
 
 export function detectHttpRequest(resolver: Resolver, call: TSESTree.CallExpression): HttpRequest | undefined {
@@ -80,7 +82,8 @@ function instanceDefaults(resolver: Resolver, node: Node, depth = 0): Defaults |
   const config = resolver.object(value.arguments[0] as Node | undefined);
   if (origin && (origin.module === 'axios' || origin.module === 'got' || origin.module === 'ky')) {
     if (origin.path.length !== 1 || !INSTANCE_FACTORIES[origin.module]?.includes(origin.path[0] as string)) return undefined;
-    return { library: origin.module, config: config ? [config] : [] };
+    const authorization = origin.module === 'axios' ? axiosAuthorization(resolver, n) : undefined;
+    return { library: origin.module, config: config ? [config] : [], ...(authorization ? { authorization } : {}) };
   }
   // `base.extend({...})` on an instance
   const callee = resolver.unwrap(value.callee);
@@ -131,7 +134,97 @@ function fromLibrary(resolver: Resolver, defaults: Defaults, helper: string | un
   const path = url !== undefined ? resolver.string(url) : lastProperty(resolver, configs, 'url') !== undefined ? resolver.string(lastProperty(resolver, configs, 'url')) : '';
   const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
   const joined = absolute || base === undefined ? path : joinUrl(resolver.string(base), path);
-  return fromConfig(resolver, method, joined, configs);
+  const request = fromConfig(resolver, method, joined, configs);
+  // An interceptor sets the header last; `instance.defaults.headers` yields to the call's own headers.
+  const { interceptor, defaults: assigned } = defaults.authorization ?? {};
+  const ownHeaders = config && resolver.property(config, 'headers').value;
+  const own = ownHeaders === undefined ? undefined : authorizationValue(resolver, ownHeaders);
+  const later = interceptor ?? (own === undefined ? assigned : undefined);
+  if (later !== undefined) request.credentials = later === 'unknown' ? [] : [resolver.credential(later)].filter((c): c is string => c !== undefined);
+  return request;
+}
+
+/**
+ * The Authorization an axios instance (`const api = axios.create(...)`) gets after it is built:
+ * `api.defaults.headers[.common].Authorization = value`, and a request interceptor
+ * `api.interceptors.request.use((config) => { config.headers.Authorization = value; ... })` (or
+ * `config.headers.set('Authorization', value)`). The last write in the file wins; a header
+ * replaced as a whole is unknown.
+ */
+function axiosAuthorization(resolver: Resolver, instance: TSESTree.Identifier): Defaults['authorization'] | undefined {
+  const variable = findVariable(resolver.sourceCode.getScope(instance), instance.name);
+  const found: { interceptor?: { at: number; value: Node | 'unknown' }; defaults?: { at: number; value: Node | 'unknown' } } = {};
+  const record = (kind: 'interceptor' | 'defaults', at: number, value: Node | 'unknown') => {
+    const current = found[kind];
+    if (!current || at > current.at) found[kind] = { at, value };
+  };
+  for (const reference of variable?.references ?? []) {
+    if (reference.identifier.type !== T.Identifier) continue;
+    const chain = memberChain(resolver, reference.identifier);
+    const [first, second, third] = chain.names;
+    if (first === 'defaults' && second === 'headers') {
+      const header = third === 'common' ? chain.names[3] : third;
+      const assignment = chain.top.parent;
+      if (header?.toLowerCase() === 'authorization' && chain.names.length === (third === 'common' ? 4 : 3) && assignment?.type === T.AssignmentExpression && assignment.left === chain.top) {
+        record('defaults', assignment.range[0], assignment.operator === '=' ? assignment.right : 'unknown');
+      }
+    } else if (first === 'interceptors' && second === 'request' && third === 'use' && chain.names.length === 3) {
+      const call = chain.top.parent;
+      if (call?.type !== T.CallExpression || call.callee !== chain.top) continue;
+      const handler = resolver.deref(call.arguments[0] as Node);
+      if (handler.type !== T.ArrowFunctionExpression && handler.type !== T.FunctionExpression) continue;
+      const param = handler.params[0];
+      if (param?.type !== T.Identifier) continue;
+      for (const write of interceptorWrites(resolver, handler, param.name)) record('interceptor', write.at, write.value);
+    }
+  }
+  if (!found.interceptor && !found.defaults) return undefined;
+  return { ...(found.interceptor ? { interceptor: found.interceptor.value } : {}), ...(found.defaults ? { defaults: found.defaults.value } : {}) };
+}
+
+/** `x.a.b['c']` above an identifier: the property names and the outermost member expression. */
+function memberChain(resolver: Resolver, id: TSESTree.Identifier): { names: string[]; top: Node } {
+  const names: string[] = [];
+  let top: Node = id;
+  while (top.parent?.type === T.MemberExpression && top.parent.object === top) {
+    const member: TSESTree.MemberExpression = top.parent;
+    const name = member.computed ? resolver.literal(member.property) : member.property.type === T.Identifier ? member.property.name : undefined;
+    if (name === undefined) break;
+    names.push(name);
+    top = member;
+  }
+  return { names, top };
+}
+
+/** Writes of the Authorization header in an interceptor whose config parameter is `param`. */
+function interceptorWrites(resolver: Resolver, handler: TSESTree.FunctionLike, param: string): Array<{ at: number; value: Node | 'unknown' }> {
+  const writes: Array<{ at: number; value: Node | 'unknown' }> = [];
+  const keys = resolver.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = handler.body ? [handler.body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node.type === T.Identifier && node.name === param) {
+      const chain = memberChain(resolver, node);
+      const [headers, header, extra] = chain.names;
+      const parent = chain.top.parent;
+      if (headers === 'headers' && chain.names.length === 1 && parent?.type === T.AssignmentExpression && parent.left === chain.top) {
+        writes.push({ at: parent.range[0], value: 'unknown' });
+      } else if (headers === 'headers' && header?.toLowerCase() === 'authorization' && extra === undefined && parent?.type === T.AssignmentExpression && parent.left === chain.top) {
+        writes.push({ at: parent.range[0], value: parent.operator === '=' ? parent.right : 'unknown' });
+      } else if (headers === 'headers' && header === 'set' && extra === undefined && parent?.type === T.CallExpression && parent.callee === chain.top) {
+        if (resolver.literal(parent.arguments[0] as Node | undefined)?.toLowerCase() === 'authorization') {
+          writes.push({ at: parent.range[0], value: (parent.arguments[1] as Node | undefined) ?? 'unknown' });
+        }
+      }
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as Node);
+      }
+    }
+  }
+  return writes;
 }
 
 function fromNodeHttp(resolver: Resolver, module: 'http' | 'https', args: Node[]): HttpRequest | undefined {
