@@ -23,7 +23,13 @@ interface Assignment {
   name: string;
   operator: string;
   value: string;
+  /** Inside `ifeq`/`ifdef`/...: it may or may not happen, so the variable's value is unknown. */
+  conditional?: boolean;
 }
+
+/** `ifeq`, `ifneq`, `ifdef`, `ifndef` open a conditional; `else` continues it; `endif` closes it. */
+const CONDITIONAL_START = /^\s*(?:ifeq|ifneq|ifdef|ifndef)\b/;
+const CONDITIONAL_END = /^\s*endif\b/;
 
 export function scanMakefile(file: string, text: string, catalogue: Catalogue): ConfigFacts {
   const secrets = findKeyMaterial(text).map(({ start, end }) => {
@@ -35,6 +41,7 @@ export function scanMakefile(file: string, text: string, catalogue: Catalogue): 
   const byTarget = new Map<string, Assignment[]>();
   const recipes: Array<{ recipe: EmbeddedText; targets: string[] }> = [];
   let targets: string[] | undefined;
+  let conditionals = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/\r$/, '');
     if (line.startsWith('\t') && targets) {
@@ -55,15 +62,24 @@ export function scanMakefile(file: string, text: string, catalogue: Catalogue): 
       continue;
     }
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (CONDITIONAL_START.test(line)) {
+      conditionals++;
+      continue;
+    }
+    if (CONDITIONAL_END.test(line)) {
+      conditionals = Math.max(0, conditionals - 1);
+      continue;
+    }
     const assignment = parseAssignment(line);
     if (assignment && !RULE.exec(line.replace(/:?:?=.*/, ''))?.[0].includes(':')) {
-      globals.push(assignment);
+      globals.push(conditionals > 0 ? { ...assignment, conditional: true } : assignment);
       targets = undefined;
       continue;
     }
     const targetAssignment = TARGET_ASSIGNMENT.exec(line);
-    const specific = targetAssignment && parseAssignment(targetAssignment[2] as string);
-    if (targetAssignment && specific) {
+    const parsed = targetAssignment && parseAssignment(targetAssignment[2] as string);
+    if (targetAssignment && parsed) {
+      const specific = conditionals > 0 ? { ...parsed, conditional: true } : parsed;
       for (const target of (targetAssignment[1] as string).trim().split(/\s+/)) byTarget.set(target, [...(byTarget.get(target) ?? []), specific]);
       targets = undefined;
       continue;
@@ -94,9 +110,20 @@ function parseAssignment(line: string): Assignment | undefined {
   return { name, operator, value };
 }
 
-/** Applies assignments in order: `?=` only sets what is unset, `+=` and `!=` make the value unknown. */
+/**
+ * Applies assignments in order: `?=` only sets what is unset, `+=` and `!=` make the value unknown,
+ * and so does an assignment inside a conditional, until a plain one after it sets the variable again.
+ */
 function assign(scope: Scope, assignments: readonly Assignment[]): Scope {
-  for (const { name, operator, value } of assignments) {
+  const uncertain = new Set<string>();
+  for (const { name, operator, value, conditional } of assignments) {
+    if (conditional) uncertain.add(name);
+    else if (operator !== '?=' && operator !== '+=') uncertain.delete(name);
+    if (uncertain.has(name)) {
+      scope.set(name, { unknown: true });
+      scope.setValue(name, undefined);
+      continue;
+    }
     if (operator === '?=' && scope.own(name) !== undefined) continue;
     const reference = operator === '+=' || operator === '!=' ? undefined : /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/.exec(value.trim())?.[1];
     scope.set(name, reference === undefined ? { unknown: true } : aliasBinding((scope.parent ?? scope).resolve(reference), name));

@@ -262,6 +262,24 @@ describe('Makefiles', () => {
       ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-late', versionId: 'v1' }, '6:2'],
     ]);
   });
+
+  it('leave a variable set inside a conditional unknown, until a plain assignment sets it again', () => {
+    const makefile = [
+      'ifeq ($(ENV),prod)',
+      'export NGC_CLI_API_KEY := $(PROD_KEY)',
+      'FN := fn-prod',
+      'else',
+      'export NGC_CLI_API_KEY := $(DEV_KEY)',
+      'endif',
+      'export NGC_CLI_API_KEY ?= $(FALLBACK_KEY)',
+      'list:',
+      '\tngc cf function info $(FN):v1',
+      '',
+    ].join('\n');
+    expect(scan('Makefile', makefile).usages.map((u) => [u.action, u.credentials, u.target])).toEqual([['get-function', [], undefined]]);
+    const settled = makefile.replace('export NGC_CLI_API_KEY ?=', 'export NGC_CLI_API_KEY =');
+    expect(scan('Makefile', settled).usages.map((u) => [u.action, u.credentials])).toEqual([['get-function', ['FALLBACK_KEY', 'NGC_CLI_API_KEY']]]);
+  });
 });
 
 describe('Dockerfiles', () => {
