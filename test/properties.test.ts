@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, loadCatalogue, matchNgcCommand, matchNvcfRequest, splitShellCommands, type Finding } from '@nvcf-keylint/core';
 import { applyManifestFixes, readManifestText } from '@nvcf-keylint/manifest';
 import { stringify } from 'yaml';
+import { scanConfigFile, type ConfigKind } from '../packages/config-scanners/src/index.js';
 import { EmbeddedText } from '../packages/config-scanners/src/embedded-text.js';
 import { scanShell } from '../packages/config-scanners/src/shell/scan.js';
 import { Scope } from '../packages/config-scanners/src/shell/scope.js';
@@ -139,6 +140,29 @@ describe('detectors', () => {
         const result = scanShell(EmbeddedText.ofFile(script), { file: 's.sh', catalogue, scope: new Scope() });
         const lines = script.split('\n').length;
         for (const usage of result.usages) expect(usage.range.line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('CI files', () => {
+  // Trees shaped like CI files: the keys the scanners read, nested at random, with commands as leaves.
+  const command = fc.constantFrom('ngc cf function list', 'ngc cf fn deploy create --deployment-specification a:b:c:1:1 $F:${{ matrix.v }}', 'curl -H "Authorization: Bearer $K" https://api.nvcf.nvidia.com/v2/nvcf/functions', 'grpcurl -H "function-id: f" grpc.nvcf.nvidia.com:443 list', '$(', '"');
+  const key = fc.constantFrom('jobs', 'steps', 'run', 'env', 'strategy', 'matrix', 'include', 'exclude', 'script', 'before_script', 'extends', 'variables', 'parallel', 'default', '.tmpl', 'job', 'NGC_CLI_API_KEY', 'F', 'v', 'runs', 'using', 'shell');
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, command, fc.string({ maxLength: 8 }), fc.integer(), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
+  })).node;
+  const kinds: Array<[ConfigKind, string]> = [['github-actions', '.github/workflows/ci.yml'], ['gitlab-ci', '.gitlab-ci.yml']];
+
+  it('random workflows and pipelines never make the scanners throw, and usages stay in the file', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), fc.constantFrom(...kinds), (data, [kind, file]) => {
+        const text = stringify(data);
+        const facts = scanConfigFile(file, new TextEncoder().encode(text), kind, catalogue);
+        const findings = lint({ manifests: [], usages: facts.usages, secrets: facts.secrets, problems: facts.problems });
+        expect(inside(text, findings)).toBe(true);
+        expect(facts.problems.filter((p) => p.fatal && /Could not scan/.test(p.message))).toEqual([]);
       }),
       { numRuns: RUNS },
     );
