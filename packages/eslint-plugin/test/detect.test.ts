@@ -130,6 +130,7 @@ describe('requests inside small helpers', () => {
       { action: 'list-functions', credentials: ['K'] },
       { action: 'delete-function', credentials: ['K'] },
     ]],
+    ['an OpenAI client built by a factory for a function', `import OpenAI from 'openai';\nconst nim = (fid: string) => new OpenAI({ baseURL: \`https://\${fid}.invocation.api.nvcf.nvidia.com/v1\`, apiKey: process.env.K });\nexport const chat = nim('${FN}');`, [{ action: 'invoke-function', credentials: ['K'], target: { functionId: FN } }]],
     ['an ngc helper over execSync', `import { execSync } from 'node:child_process';\nfunction ngc(args: string) { return execSync(\`ngc \${args}\`, { env: { ...process.env, NGC_CLI_API_KEY: process.env.DEPLOY_KEY } }); }\nngc('cf function list');\nngc('registry image list');`, [{ action: 'list-functions', credentials: ['DEPLOY_KEY'] }]],
     ['a helper whose request does not depend on its parameters is reported in place', `${NVCF}function list(verbose: boolean) { return fetch(BASE + '/functions', { headers: { Authorization: \`Bearer \${process.env.K}\` } }); }\nlist(true); list(false);`, [{ action: 'list-functions', credentials: ['K'] }]],
     ['a call with a path that cannot be known stays silent', `${NVCF}function nvcf(path: string) { return fetch(BASE + path, { headers: { Authorization: \`Bearer \${process.env.K}\` } }); }\nnvcf(process.argv[2]!);`, []],

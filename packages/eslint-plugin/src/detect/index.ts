@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { NvcfSettings } from '../settings.js';
 import { detectGrpcMetadata } from './grpc.js';
-import { detectHttpRequest } from './http.js';
+import { detectHttpRequest, type HttpRequest } from './http.js';
 import { detectOpenAiClient } from './openai.js';
 import { helperCallSites } from './helpers.js';
 import { detectNgcInvocations, isProcessCall } from './processes.js';
@@ -32,6 +32,14 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
     if (target) usage.target = target;
     usages.push(usage);
   };
+  // A client built in a factory (`const nim = (id) => new OpenAI({ baseURL: ...id... })`) is read at its calls.
+  const addClient = (node: TSESTree.NewExpression | TSESTree.CallExpression, client: HttpRequest) => {
+    const bound = atCallSites(resolver, node, client, (r) => detectOpenAiClient(r, node), (q) => [q.method, q.url, q.credentials]);
+    for (const { site, value } of bound ?? [{ site: node, value: client }]) {
+      const match = value && matchNvcfRequest(catalogue, value.method, value.url);
+      if (value && match) add(site, match.action.id, value.credentials, match.target);
+    }
+  };
   walk(sourceCode, (node) => {
     if (node.type === T.CallExpression) {
       const request = detectHttpRequest(resolver, node);
@@ -57,17 +65,15 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
         return;
       }
       const client = detectOpenAiClient(resolver, node);
-      const clientMatch = client && matchNvcfRequest(catalogue, client.method, client.url);
       if (client) {
-        if (clientMatch) add(node, clientMatch.action.id, client.credentials, clientMatch.target);
+        addClient(node, client);
         return;
       }
       const wrapper = detectWrapperCall(resolver, settings, tagged, node);
       if (wrapper && catalogue.action(wrapper.spec.action)) add(node, wrapper.spec.action, wrapper.credentials, wrapper.target);
     } else if (node.type === T.NewExpression) {
       const client = detectOpenAiClient(resolver, node);
-      const match = client && matchNvcfRequest(catalogue, client.method, client.url);
-      if (client && match) add(node, match.action.id, client.credentials, match.target);
+      if (client) addClient(node, client);
       const grpc = client ? undefined : detectGrpcMetadata(resolver, catalogue, node);
       if (grpc) for (const site of grpc.sites) add(site, grpc.match.action.id, grpc.credentials, grpc.match.target);
     } else if (node.type === T.TaggedTemplateExpression) {
