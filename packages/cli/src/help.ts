@@ -11,8 +11,9 @@ and the NVCF calls in JS/TS code and CI files against the keys they use.
 
 Paths default to ".". Directories are searched for ${MANIFEST_PATTERNS.map((p) => p.replace('**/', '')).join(', ')},
 JS/TS files (${CODE_EXTENSIONS.join(', ')}), and CI files and scripts: GitHub
-Actions workflows and action.yml, .gitlab-ci.yml, *.sh, *.bash and scripts with
-a sh/bash shebang, Makefiles and *.mk, Dockerfiles and Containerfiles. .gitignore
+Actions workflows and action.yml, .gitlab-ci.yml, *.gitlab-ci.yml and YAML under
+.gitlab/ci/, *.sh, *.bash and scripts with a sh/bash shebang, Makefiles and
+*.mk, Dockerfiles and Containerfiles. .gitignore
 is honoured, node_modules skipped, symbolic links not followed. Files named on
 the command line are linted whatever their name: as code or a CI file when the
 name says so, else as a manifest; one without an extension that is not a

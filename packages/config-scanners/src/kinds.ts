@@ -9,6 +9,7 @@ export const CONFIG_PATTERNS = [
   '**/action.{yml,yaml}',
   '**/.gitlab-ci.yml',
   '**/*.gitlab-ci.yml',
+  '**/.gitlab/ci/**/*.{yml,yaml}',
   '**/*.{sh,bash}',
   '**/{Makefile,makefile,GNUmakefile}',
   '**/*.mk',
@@ -27,6 +28,8 @@ export function configKind(file: string, firstLine?: string): ConfigKind | undef
   if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(`/${normalized}`)) return 'github-actions';
   if (name === 'action.yml' || name === 'action.yaml') return 'github-actions';
   if (name === '.gitlab-ci.yml' || name.endsWith('.gitlab-ci.yml')) return 'gitlab-ci';
+  // The usual home of files a .gitlab-ci.yml includes.
+  if (/(^|\/)\.gitlab\/ci\/(.+\/)?[^/]+\.ya?ml$/.test(normalized)) return 'gitlab-ci';
   if (/\.(sh|bash)$/.test(name)) return 'shell';
   if (['Makefile', 'makefile', 'GNUmakefile'].includes(name) || name.endsWith('.mk')) return 'makefile';
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.(Dockerfile|dockerfile|Containerfile)$/.test(name)) return 'dockerfile';

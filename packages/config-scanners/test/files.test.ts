@@ -17,6 +17,8 @@ describe('configKind', () => {
     ['.github/actions/x/action.yml', 'github-actions'],
     ['.gitlab-ci.yml', 'gitlab-ci'],
     ['ci/deploy.gitlab-ci.yml', 'gitlab-ci'],
+    ['.gitlab/ci/deploy.yml', 'gitlab-ci'],
+    ['services/api/.gitlab/ci/jobs/test.yaml', 'gitlab-ci'],
     ['scripts/a.sh', 'shell'],
     ['a.bash', 'shell'],
     ['Makefile', 'makefile'],
@@ -35,6 +37,7 @@ describe('configKind', () => {
     expect(configKind('bin/deploy', '#!/usr/bin/env python3')).toBeUndefined();
     expect(configKind('LICENSE', 'Apache License')).toBeUndefined();
     expect(configKind('values.yml')).toBeUndefined();
+    expect(configKind('.gitlab/issue_templates/bug.yml')).toBeUndefined();
   });
 });
 
