@@ -28,7 +28,7 @@ const INSTANCE_FACTORIES: Record<string, readonly string[]> = { axios: ['create'
 interface Defaults {
   library: 'axios' | 'got' | 'ky';
   config: TSESTree.ObjectExpression[];
-  /** The Authorization an axios instance gets after it is built (see `axiosAuthorization`). */
+  /** The Authorization set after the config: axios interceptors and defaults assignments, got/ky hooks. */
   authorization?: { interceptor?: Node | 'unknown'; defaults?: Node | 'unknown' };
 }
 
@@ -82,14 +82,17 @@ function instanceDefaults(resolver: Resolver, node: Node, depth = 0): Defaults |
   const config = resolver.object(value.arguments[0] as Node | undefined);
   if (origin && (origin.module === 'axios' || origin.module === 'got' || origin.module === 'ky')) {
     if (origin.path.length !== 1 || !INSTANCE_FACTORIES[origin.module]?.includes(origin.path[0] as string)) return undefined;
-    const authorization = origin.module === 'axios' ? axiosAuthorization(resolver, n) : undefined;
+    const authorization = origin.module === 'axios' ? axiosAuthorization(resolver, n) : hookAuthorization(resolver, config);
     return { library: origin.module, config: config ? [config] : [], ...(authorization ? { authorization } : {}) };
   }
   // `base.extend({...})` on an instance
   const callee = resolver.unwrap(value.callee);
   if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) {
     const base = instanceDefaults(resolver, callee.object, depth + 1);
-    if (base && INSTANCE_FACTORIES[base.library]?.includes(callee.property.name)) return { library: base.library, config: config ? [...base.config, config] : base.config };
+    if (base && INSTANCE_FACTORIES[base.library]?.includes(callee.property.name)) {
+      const authorization = hookAuthorization(resolver, config) ?? base.authorization;
+      return { library: base.library, config: config ? [...base.config, config] : base.config, ...(authorization ? { authorization } : {}) };
+    }
   }
   return undefined;
 }
@@ -180,6 +183,25 @@ function axiosAuthorization(resolver: Resolver, instance: TSESTree.Identifier): 
   }
   if (!found.interceptor && !found.defaults) return undefined;
   return { ...(found.interceptor ? { interceptor: found.interceptor.value } : {}), ...(found.defaults ? { defaults: found.defaults.value } : {}) };
+}
+
+/**
+ * got's and ky's request hooks: `hooks: { beforeRequest: [(options) => { options.headers.authorization
+ * = value }] }` (or `request.headers.set('Authorization', value)` in ky). Like an axios
+ * interceptor, they run last; the last write in the file wins.
+ */
+function hookAuthorization(resolver: Resolver, config: TSESTree.ObjectExpression | undefined): Defaults['authorization'] | undefined {
+  const hooks = config && resolver.object(resolver.property(config, 'hooks').value);
+  const beforeRequest = hooks && resolver.property(hooks, 'beforeRequest').value;
+  const before = beforeRequest && resolver.deref(beforeRequest);
+  if (before?.type !== T.ArrayExpression) return undefined;
+  let last: { at: number; value: Node | 'unknown' } | undefined;
+  for (const element of before.elements) {
+    const hook = element && element.type !== T.SpreadElement ? resolver.deref(element) : undefined;
+    if (!hook || (hook.type !== T.ArrowFunctionExpression && hook.type !== T.FunctionExpression) || hook.params[0]?.type !== T.Identifier) continue;
+    for (const write of interceptorWrites(resolver, hook, hook.params[0].name)) if (!last || write.at > last.at) last = write;
+  }
+  return last ? { interceptor: last.value } : undefined;
 }
 
 /** `x.a.b['c']` above an identifier: the property names and the outermost member expression. */
