@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lint, loadCatalogue, matchNgcCommand, matchNvcfRequest, splitShellCommands, type Finding } from '@nvcf-keylint/core';
 import { applyManifestFixes, readManifestText } from '@nvcf-keylint/manifest';
-import { stringify } from 'yaml';
+import { parseDocument, Scalar, stringify } from 'yaml';
+import { Positions } from '@nvcf-keylint/manifest';
+import { scalarScript } from '../packages/config-scanners/src/yaml-scripts.js';
 import { scanConfigFile, type ConfigKind } from '../packages/config-scanners/src/index.js';
 import { EmbeddedText } from '../packages/config-scanners/src/embedded-text.js';
 import { scanShell } from '../packages/config-scanners/src/shell/scan.js';
@@ -163,6 +165,35 @@ describe('CI files', () => {
         const findings = lint({ manifests: [], usages: facts.usages, secrets: facts.secrets, problems: facts.problems });
         expect(inside(text, findings)).toBe(true);
         expect(facts.problems.filter((p) => p.fatal && /Could not scan/.test(p.message))).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('scripts in YAML scalars', () => {
+  it('map every character back into the file, whatever the quoting and folding', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('ngc cf function list', ' ', '  ', '\n', '\n\n', "'", '"', '\\', '\t', '#', ': ', '$K', 'é', '\u2028'), fc.string({ maxLength: 6 })), { maxLength: 12 }).map((p) => p.join(''));
+    const type = fc.constantFrom(Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE, Scalar.BLOCK_LITERAL, Scalar.BLOCK_FOLDED);
+    fc.assert(
+      fc.property(text, type, fc.integer({ min: 20, max: 80 }), (value, kind, lineWidth) => {
+        const scalar = new Scalar(value);
+        scalar.type = kind;
+        const source = stringify({ script: [scalar] }, { lineWidth, minContentWidth: 10 });
+        const document = parseDocument(source);
+        const node = (document.get('script') as { items: unknown[] }).items[0] as Scalar;
+        const embedded = scalarScript(node as never, source, new Positions(source));
+        if (!embedded || typeof node.value !== 'string') return;
+        // Flow scalars map exactly; a block scalar's trailing line breaks (chomping) do not matter to a script.
+        // (`stringify` picks another style when the asked one cannot hold the value: read what it wrote.)
+        if (node.type === Scalar.BLOCK_LITERAL) expect(embedded.text.trimEnd()).toBe(node.value.trimEnd());
+        else if (node.type !== Scalar.BLOCK_FOLDED) expect(embedded.text).toBe(node.value);
+        const lines = source.split('\n');
+        for (let offset = 0; offset <= embedded.text.length; offset++) {
+          const { line, column } = embedded.position(offset);
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(column).toBeLessThanOrEqual((lines[line - 1] ?? '').length + 1);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -62,15 +62,21 @@ export class EmbeddedText {
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   }
 
-  /** The text between two offsets, as an embedded text of its own that maps to the same file. */
+  /**
+   * The text between two offsets, as an embedded text of its own that maps to the same file: the
+   * pieces it overlaps, cut to it, so a line made of several pieces (a folded scalar) keeps each.
+   */
   slice(start: number, end: number): EmbeddedText {
     const part = new EmbeddedText();
-    let offset = start;
-    for (const [i, line] of this.text.slice(start, end).split('\n').entries()) {
-      if (i > 0) part.appendSynthetic('\n');
-      const at = this.position(offset);
-      part.append(line, at.line, at.column);
-      offset += line.length + 1;
+    part.text = this.text.slice(start, end);
+    // Where the slice begins, for synthetic text before its first piece.
+    const first = this.position(start);
+    part.#segments.push({ start: 0, length: 0, line: first.line, column: first.column });
+    for (const segment of this.#segments) {
+      const from = Math.max(segment.start, start);
+      const to = Math.min(segment.start + segment.length, end);
+      if (to <= from) continue;
+      part.#segments.push({ start: from - start, length: to - from, line: segment.line, column: segment.column + (from - segment.start) });
     }
     return part;
   }
