@@ -10,7 +10,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { enclosingClassBody, thisMemberName, type Resolver } from './resolve.js';
+import { enclosingClassBody, memberKeyName, thisMemberName, type Resolver } from './resolve.js';
+import { walkNodes } from './walk.js';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -54,25 +55,13 @@ function callsOf(resolver: Resolver, fn: FunctionNode): TSESTree.CallExpression[
   const parent = fn.parent;
   if (parent?.type === T.MethodDefinition && !parent.static && parent.kind === 'method' && parent.parent.type === T.ClassBody) {
     const body = parent.parent;
-    const name = parent.computed ? undefined : parent.key.type === T.Identifier ? parent.key.name : parent.key.type === T.PrivateIdentifier ? `#${parent.key.name}` : undefined;
-    if (name === undefined || body.body.filter((m) => m.type === T.MethodDefinition && !m.computed && m.key.type === parent.key.type && 'name' in m.key && `${m.key.type === T.PrivateIdentifier ? '#' : ''}${m.key.name}` === name).length !== 1) {
-      return [];
-    }
+    const name = memberKeyName(parent.key, parent.computed);
+    // Overloads or a getter of the same name: no single method to read.
+    if (name === undefined || body.body.filter((m) => m.type === T.MethodDefinition && memberKeyName(m.key, m.computed) === name).length !== 1) return [];
     const calls: TSESTree.CallExpression[] = [];
-    const stack: TSESTree.Node[] = [body];
-    const keys = resolver.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    while (stack.length > 0) {
-      const current = stack.pop() as TSESTree.Node;
-      if (current.type === T.CallExpression && current.callee.type === T.MemberExpression && thisMemberName(current.callee) === name && enclosingClassBody(current.callee) === body) {
-        calls.push(current);
-      }
-      for (const key of keys[current.type] ?? []) {
-        const child = (current as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
-        }
-      }
-    }
+    walkNodes(resolver.sourceCode, body, (node) => {
+      if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && thisMemberName(node.callee) === name && enclosingClassBody(node.callee) === body) calls.push(node);
+    });
     return calls;
   }
   const id = fn.type === T.FunctionDeclaration ? fn.id : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier ? parent.id : undefined;

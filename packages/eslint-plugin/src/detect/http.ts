@@ -9,6 +9,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { originOf, type CalleeOrigin } from './modules.js';
 import type { Resolver } from './resolve.js';
+import { walkNodes } from './walk.js';
 
 type Node = TSESTree.Node;
 
@@ -221,10 +222,8 @@ function memberChain(resolver: Resolver, id: TSESTree.Identifier): { names: stri
 /** Writes of the Authorization header in an interceptor whose config parameter is `param`. */
 function interceptorWrites(resolver: Resolver, handler: TSESTree.FunctionLike, param: string): Array<{ at: number; value: Node | 'unknown' }> {
   const writes: Array<{ at: number; value: Node | 'unknown' }> = [];
-  const keys = resolver.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = handler.body ? [handler.body] : [];
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
+  if (!handler.body) return writes;
+  walkNodes(resolver.sourceCode, handler.body, (node) => {
     if (node.type === T.Identifier && node.name === param) {
       const chain = memberChain(resolver, node);
       const [headers, header, extra] = chain.names;
@@ -239,13 +238,7 @@ function interceptorWrites(resolver: Resolver, handler: TSESTree.FunctionLike, p
         }
       }
     }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as Node);
-      }
-    }
-  }
+  });
   return writes;
 }
 

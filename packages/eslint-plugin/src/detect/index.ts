@@ -8,6 +8,7 @@ import { detectOpenAiClient } from './openai.js';
 import { helperCallSites } from './helpers.js';
 import { detectNgcInvocations, isProcessCall } from './processes.js';
 import { Resolver } from './resolve.js';
+import { walkNodes } from './walk.js';
 import { detectWrapperCall, taggedFunctions } from './wrappers.js';
 
 export interface CodeFacts {
@@ -40,7 +41,7 @@ export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file
       if (value && match) add(site, match.action.id, value.credentials, match.target);
     }
   };
-  walk(sourceCode, (node) => {
+  walkNodes(sourceCode, sourceCode.ast, (node) => {
     if (node.type === T.CallExpression) {
       const request = detectHttpRequest(resolver, node);
       if (request) {
@@ -93,24 +94,6 @@ function atCallSites<V>(resolver: Resolver, node: TSESTree.Node, own: V, evaluat
   const ownKey = JSON.stringify(identity(own));
   const values = sites.map(({ site, resolver: bound }) => ({ site, value: evaluate(bound) }));
   return values.some(({ value }) => value !== undefined && JSON.stringify(identity(value)) !== ownKey) ? values : undefined;
-}
-
-function walk(sourceCode: Readonly<TSESLint.SourceCode>, visit: (node: TSESTree.Node) => void): void {
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    visit(node);
-    const childKeys = keys[node.type] ?? [];
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[childKeys[k] as string];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (child[i] && typeof child[i].type === 'string') stack.push(child[i] as TSESTree.Node);
-      } else if (child && typeof (child as { type?: unknown }).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
 }
 
 /** ESTree columns are 0-based; findings are 1-based, end exclusive, as ESLint reports them. */

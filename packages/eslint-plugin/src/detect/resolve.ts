@@ -7,6 +7,7 @@ import { UNKNOWN } from '@nvcf-keylint/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { walkNodes } from './walk.js';
 
 type Node = TSESTree.Node;
 const MAX_DEPTH = 12;
@@ -104,7 +105,7 @@ export class Resolver {
   private classFacts(body: TSESTree.ClassBody): ClassFacts {
     let facts = this.#classes.get(body);
     if (!facts) {
-      facts = readClass(body, this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>);
+      facts = readClass(body, this.sourceCode);
       this.#classes.set(body, facts);
     }
     return facts;
@@ -306,7 +307,7 @@ interface ClassFacts {
   constructorBody: TSESTree.BlockStatement | undefined;
 }
 
-function memberKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
+export function memberKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
   if (computed) return undefined;
   if (key.type === T.Identifier) return key.name;
   if (key.type === T.PrivateIdentifier) return `#${key.name}`;
@@ -344,7 +345,7 @@ export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | un
   return undefined;
 }
 
-function readClass(body: TSESTree.ClassBody, keys: Record<string, readonly string[] | undefined>): ClassFacts {
+function readClass(body: TSESTree.ClassBody, sourceCode: Readonly<TSESLint.SourceCode>): ClassFacts {
   const facts: ClassFacts = { members: new Map(), methodResults: new Map(), writes: new Map(), parameterProperties: new Set(), constructorBody: undefined };
   const methodCount = new Map<string, number>();
   for (const element of body.body) {
@@ -373,21 +374,15 @@ function readClass(body: TSESTree.ClassBody, keys: Record<string, readonly strin
   }
   // Overloads and same-named members: no single answer.
   for (const [name, count] of methodCount) if (count > 1) facts.methodResults.delete(name);
-  const stack: TSESTree.Node[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
+  walkNodes(sourceCode, body, (node) => {
+    // A nested class has its own `this`.
+    if (node.type === T.ClassBody && node !== body) return false;
     if (node.type === T.MemberExpression) {
       const name = thisMemberName(node);
       if (name !== undefined && isWriteTarget(node)) facts.writes.set(name, [...(facts.writes.get(name) ?? []), node.parent as TSESTree.Node]);
     }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        // A nested class has its own `this`.
-        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string' && (item as TSESTree.Node).type !== T.ClassBody) stack.push(item as TSESTree.Node);
-      }
-    }
-  }
+    return true;
+  });
   return facts;
 }
 
