@@ -59,25 +59,22 @@ export function detectNgcInvocations(
   if (!origin || origin.path.length !== 1) return [];
   const fn = origin.path[0] as string;
   const args = node.arguments as Node[];
-  if (origin.module === 'child_process') {
-    if (fn === 'exec' || fn === 'execSync') return fromCommandString(resolver, catalogue, args[0], environmentOf(resolver, resolver.object(args[1]), false));
-    if (['execFile', 'execFileSync', 'spawn', 'spawnSync'].includes(fn)) {
-      const argsArray = arrayArgument(resolver, args[1]);
-      return fromFile(resolver, catalogue, args[0], argsArray, resolver.object(argsArray ? args[2] : args[1]), false);
-    }
-    return [];
-  }
-  if (origin.module === 'execa') {
-    if (fn === 'execa' || fn === 'execaSync') {
-      const argsArray = arrayArgument(resolver, args[1]);
-      return fromFile(resolver, catalogue, args[0], argsArray, resolver.object(argsArray ? args[2] : args[1]), true);
-    }
-    if (fn === 'execaCommand' || fn === 'execaCommandSync') {
-      return fromCommandString(resolver, catalogue, args[0], environmentOf(resolver, resolver.object(args[1]), true));
-    }
+  const form = processForm(origin.module, fn);
+  // execa extends the environment it is given; child_process replaces it.
+  const extendsEnv = origin.module === 'execa';
+  if (form === 'command') return fromCommandString(resolver, catalogue, args[0], environmentOf(resolver, resolver.object(args[1]), extendsEnv));
+  if (form === 'file') {
+    const argsArray = arrayArgument(resolver, args[1]);
+    return fromFile(resolver, catalogue, args[0], argsArray, resolver.object(argsArray ? args[2] : args[1]), extendsEnv);
   }
   return [];
 }
+
+/** The process APIs read, by module and function: a command string, or a file and its arguments. */
+const PROCESS_FUNCTIONS: Record<string, Record<string, 'command' | 'file'>> = {
+  child_process: { exec: 'command', execSync: 'command', execFile: 'file', execFileSync: 'file', spawn: 'file', spawnSync: 'file' },
+  execa: { execa: 'file', execaSync: 'file', execaCommand: 'command', execaCommandSync: 'command' },
+};
 
 function fromFile(
   resolver: Resolver,
@@ -204,13 +201,13 @@ function isTruthyLiteral(resolver: Resolver, node: Node): boolean {
   return value.type === T.Literal && Boolean(value.value);
 }
 
-const PROCESS_FUNCTIONS: Record<string, readonly string[]> = {
-  child_process: ['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync'],
-  execa: ['execa', 'execaSync', 'execaCommand', 'execaCommandSync'],
-};
+function processForm(module: string, fn: string): 'command' | 'file' | undefined {
+  const functions = Object.hasOwn(PROCESS_FUNCTIONS, module) ? PROCESS_FUNCTIONS[module] : undefined;
+  return functions && Object.hasOwn(functions, fn) ? functions[fn] : undefined;
+}
 
 /** Whether a call runs a process through an API `detectNgcInvocations` reads, whatever it runs. */
 export function isProcessCall(resolver: Resolver, node: TSESTree.CallExpression): boolean {
   const origin = originOf(resolver, node.callee);
-  return origin !== undefined && origin.path.length === 1 && (PROCESS_FUNCTIONS[origin.module]?.includes(origin.path[0] as string) ?? false);
+  return origin !== undefined && origin.path.length === 1 && processForm(origin.module, origin.path[0] as string) !== undefined;
 }
