@@ -22,3 +22,19 @@ export function usageIdentity(usage: Usage): string {
   const { range, action, credentials, target } = usage;
   return JSON.stringify([range.line, range.column, range.endLine, range.endColumn, action, credentials, target ?? null]);
 }
+
+/**
+ * How many combinations of a CI matrix (GitHub `strategy.matrix`, GitLab `parallel: matrix:`) are
+ * read one by one; a larger matrix leaves its values unknown.
+ */
+export const MAX_MATRIX_COMBINATIONS = 64;
+
+/** Adds what is not there yet (usages and problems repeated across jobs or combinations). */
+export function pushOnce<T>(into: T[], items: readonly T[], seen: Set<string>, identity: (item: T) => string): void {
+  for (const item of items) {
+    const key = identity(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    into.push(item);
+  }
+}

@@ -9,7 +9,7 @@ import type { Catalogue } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { expressionBinding, substituteMatrix, withPlaceholders, type MatrixValues } from './ci-expressions.js';
-import { scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
+import { MAX_MATRIX_COMBINATIONS, pushOnce, scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 import { readYamlConfig } from './yaml-config.js';
@@ -39,18 +39,8 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       const { script: substituted, placeholders } = withPlaceholders(script, stepScope, matrix);
       const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders });
       // Combinations that run the same command with the same key and target are one usage.
-      for (const usage of result.usages) {
-        const key = usageIdentity(usage);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        facts.usages.push(usage);
-      }
-      for (const problem of scriptProblems(file, result.problems, "This step's script")) {
-        const key = JSON.stringify(problem);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        facts.problems.push(problem);
-      }
+      pushOnce(facts.usages, result.usages, seen, usageIdentity);
+      pushOnce(facts.problems, scriptProblems(file, result.problems, "This step's script"), seen, (p) => JSON.stringify(p));
     }
   };
 
@@ -73,8 +63,6 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   return facts;
 }
 
-const MAX_COMBINATIONS = 64;
-
 /**
  * The combinations of a literal matrix, each as `name -> value`; `[undefined]` (one run, matrix
  * values unknown) when there is no matrix or it cannot be read.
@@ -93,7 +81,7 @@ function matrixCombinations(document: Document.Parsed, matrix: Node | undefined)
     const values = isSeq(value) ? value.items.map((item) => literal(document, item)) : [];
     if (name === undefined || name === 'exclude' || values.length === 0 || values.some((v) => v === undefined)) return [undefined];
     combinations = combinations.flatMap((combination) => (values as string[]).map((v) => new Map([...combination, [name, v]])));
-    if (combinations.length > MAX_COMBINATIONS) return [undefined];
+    if (combinations.length > MAX_MATRIX_COMBINATIONS) return [undefined];
   }
   if (include !== undefined) {
     if (!isSeq(include)) return [undefined];
@@ -122,7 +110,7 @@ function matrixCombinations(document: Document.Parsed, matrix: Node | undefined)
       if (!added) extra.push(values);
     }
     combinations = [...(dimensions.size > 0 ? combinations : []), ...extra];
-    if (combinations.length === 0 || combinations.length > MAX_COMBINATIONS) return [undefined];
+    if (combinations.length === 0 || combinations.length > MAX_MATRIX_COMBINATIONS) return [undefined];
   }
   return combinations.length === 1 && combinations[0]?.size === 0 ? [undefined] : combinations;
 }

@@ -15,7 +15,7 @@ import type { Catalogue } from '@nvcf-keylint/core';
 import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { EmbeddedText } from './embedded-text.js';
-import { scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
+import { MAX_MATRIX_COMBINATIONS, pushOnce, scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
 import { readYamlConfig } from './yaml-config.js';
@@ -58,25 +58,12 @@ export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): 
       const jobScope = combination ? withLiterals(scope.child(), combination) : scope;
       const result = scanShell(script, { file, catalogue, scope: jobScope });
       // Jobs sharing a template run its commands each; the same call with the same key is one finding.
-      for (const usage of result.usages) {
-        const key = usageIdentity(usage);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        facts.usages.push(usage);
-      }
-      for (const problem of scriptProblems(file, result.problems, `The script of job '${name}'`)) {
-        const key = JSON.stringify(problem);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        facts.problems.push(problem);
-      }
+      pushOnce(facts.usages, result.usages, seen, usageIdentity);
+      pushOnce(facts.problems, scriptProblems(file, result.problems, `The script of job '${name}'`), seen, (p) => JSON.stringify(p));
     }
   }
   return facts;
 }
-
-/** GitLab allows 200 jobs from one `parallel: matrix:`; past 64 the values are left unknown. */
-const MAX_COMBINATIONS = 64;
 
 /**
  * The combinations of `parallel: matrix:` (a list of mappings, each a product of its values), or
@@ -96,10 +83,10 @@ function parallelMatrix(document: Document.Parsed, parallel: Node | undefined): 
       const values = isSeq(value) ? value.items.map((v) => plainValue(document, v)) : [plainValue(document, value)];
       if (name === undefined || values.length === 0 || values.some((v) => v === undefined)) return [undefined];
       product = product.flatMap((c) => (values as string[]).map((v) => new Map([...c, [name, v]])));
-      if (product.length > MAX_COMBINATIONS) return [undefined];
+      if (product.length > MAX_MATRIX_COMBINATIONS) return [undefined];
     }
     combinations.push(...product);
-    if (combinations.length > MAX_COMBINATIONS) return [undefined];
+    if (combinations.length > MAX_MATRIX_COMBINATIONS) return [undefined];
   }
   return combinations.length > 0 ? combinations : [undefined];
 }
