@@ -1,6 +1,6 @@
 /**
- * NVCF REST calls: global fetch, undici, node-fetch, axios (and its instances), got, ky and
- * node's http/https. The URL, method and Authorization header are evaluated statically; the
+ * NVCF REST calls: global fetch, undici, node-fetch, ofetch (and Nuxt's `$fetch`), axios (and its
+ * instances), got, ky and node's http/https. The URL, method and Authorization header are evaluated statically; the
  * catalogue says which action a method and path are.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
@@ -40,6 +40,15 @@ export function detectHttpRequest(resolver: Resolver, call: TSESTree.CallExpress
     const [first, ...rest] = origin.path;
     if ((origin.module === 'global' && first === 'fetch' && rest.length === 0) || (FETCH_MODULES.has(origin.module) && (first === 'fetch' || first === undefined) && rest.length === 0)) {
       return fromFetch(resolver, args);
+    }
+    // ofetch, and Nuxt's global $fetch built on it: (url, { method, headers, baseURL }).
+    if (rest.length === 0 && ((origin.module === 'global' && first === '$fetch') || (origin.module === 'ofetch' && (first === 'ofetch' || first === '$fetch' || first === undefined)))) {
+      const options = resolver.object(args[1]);
+      if (args[1] !== undefined && !options) return { method: undefined, url: resolver.string(args[0]), credentials: [] };
+      const path = resolver.string(args[0]);
+      const base = options && resolver.property(options, 'baseURL').value;
+      const url = base === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : joinUrl(resolver.string(base), path);
+      return fromConfig(resolver, 'GET', url, [options]);
     }
     if (origin.module === 'undici' && first === 'request' && rest.length === 0) {
       return fromConfig(resolver, 'GET', resolver.string(args[0]), [resolver.object(args[1])]);
