@@ -47,8 +47,7 @@ export function detectHttpRequest(resolver: Resolver, call: TSESTree.CallExpress
       if (args[1] !== undefined && !options) return { method: undefined, url: resolver.string(args[0]), credentials: [] };
       const path = resolver.string(args[0]);
       const base = options && resolver.property(options, 'baseURL').value;
-      const url = base === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : joinUrl(resolver.string(base), path);
-      return fromConfig(resolver, 'GET', url, [options]);
+      return fromConfig(resolver, 'GET', joinUrl(base && resolver.string(base), path), [options]);
     }
     if (origin.module === 'undici' && first === 'request' && rest.length === 0) {
       return fromConfig(resolver, 'GET', resolver.string(args[0]), [resolver.object(args[1])]);
@@ -145,9 +144,7 @@ function fromLibrary(resolver: Resolver, defaults: Defaults, helper: string | un
   const configs = [...defaults.config, ...(config ? [config] : [])];
   const base = lastProperty(resolver, configs, library === 'axios' ? 'baseURL' : 'prefixUrl');
   const path = url !== undefined ? resolver.string(url) : lastProperty(resolver, configs, 'url') !== undefined ? resolver.string(lastProperty(resolver, configs, 'url')) : '';
-  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
-  const joined = absolute || base === undefined ? path : joinUrl(resolver.string(base), path);
-  const request = fromConfig(resolver, method, joined, configs);
+  const request = fromConfig(resolver, method, joinUrl(base && resolver.string(base), path), configs);
   // An interceptor sets the header last; `instance.defaults.headers` yields to the call's own headers.
   const { interceptor, defaults: assigned } = defaults.authorization ?? {};
   const ownHeaders = config && resolver.property(config, 'headers').value;
@@ -339,7 +336,9 @@ function headersWrites(resolver: Resolver, headers: Node): Node | 'unknown' | un
   return last?.value;
 }
 
-function joinUrl(base: string, path: string): string {
+/** A client's base URL (axios `baseURL`, got/ky `prefixUrl`, ofetch `baseURL`) and a path; an absolute path stands alone. */
+function joinUrl(base: string | undefined, path: string): string {
+  if (base === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
   if (path === '') return base;
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
