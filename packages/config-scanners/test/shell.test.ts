@@ -60,6 +60,26 @@ describe('HTTP clients', () => {
   });
 });
 
+describe('the ngc CLI in a container', () => {
+  it.each<[string, string, Found[]]>([
+    ['-e NAME=$KEY gives the container its key', 'docker run --rm -e NGC_CLI_API_KEY=$DEPLOY_KEY nvcr.io/acme/ngc-cli:3 ngc cf function deploy create f-1:v-1', [{ action: 'deploy-function', credentials: ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], target: { functionId: 'f-1', versionId: 'v-1' }, at: '1:71' }]],
+    ['-e NAME passes this shell\'s variable on', 'export NGC_API_KEY="$OPS_KEY"\ndocker run -it -e NGC_API_KEY ngc-cli ngc cf gpu quota', [{ action: 'read-gpu-quota', credentials: ['OPS_KEY', 'NGC_API_KEY'], at: '2:39' }]],
+    ['quoted and --env= forms', `docker run --env="NGC_CLI_API_KEY=\${K}" img ngc cf fn ls\npodman container run -e "NGC_CLI_API_KEY=$K2" img ngc cf fn ls`, [
+      { action: 'list-functions', credentials: ['K', 'NGC_CLI_API_KEY'], at: '1:45' },
+      { action: 'list-functions', credentials: ['K2', 'NGC_CLI_API_KEY'], at: '2:51' },
+    ]],
+    ['nothing is inherited: no -e, no key', 'docker run img ngc cf function list', [{ action: 'list-functions', credentials: [], at: '1:16' }]],
+    ['an --env-file may set any key variable', 'docker run --env-file .env -e NGC_APP_KEY=$K img ngc cf function list', [{ action: 'list-functions', credentials: [], at: '1:50' }]],
+    ['--entrypoint ngc', 'docker run --entrypoint ngc -e NGC_CLI_API_KEY=$K img cf cluster ls', [{ action: 'list-clusters', credentials: ['K', 'NGC_CLI_API_KEY'], at: '1:25' }]],
+    ['sh -c inside the container sees the container\'s variables', `FN=abc\ndocker run -e NGC_CLI_API_KEY=$K -e FN img sh -c 'ngc cf function info "$FN:v2"'`, [{ action: 'get-function', credentials: ['K', 'NGC_CLI_API_KEY'], target: { functionId: 'abc', versionId: 'v2' }, at: '2:51' }]],
+    ['curl in a container: this shell expands the header', 'docker run curlimages/curl curl -H "Authorization: Bearer $INVOKE_KEY" https://api.nvcf.nvidia.com/v2/nvcf/functions', [{ action: 'list-functions', credentials: ['INVOKE_KEY'], at: '1:28' }]],
+    ['an option the reader does not know: not read', 'docker run --brand-new-option x img ngc cf function list', []],
+    ['other docker commands', 'docker build -t ngc . && docker exec box ngc cf function list && docker run img', []],
+  ])('%s', (_name, script, expected) => {
+    expect(scan(script)).toEqual(expected);
+  });
+});
+
 describe('grpcurl', () => {
   const FN = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
   it.each<[string, string, Found[]]>([

@@ -42,7 +42,7 @@ function isAuthorizationHeader(text: string): boolean {
 }
 
 /** Splits `--opt=value`, `-Xvalue` and `--opt value` forms. */
-function* options<W>(args: Array<CommandWord<W>>, valued: ReadonlySet<string>): Generator<{ name?: string; value?: CommandWord<W>; positional?: CommandWord<W> }> {
+export function* options<W>(args: Array<CommandWord<W>>, valued: ReadonlySet<string>): Generator<{ name?: string; value?: CommandWord<W>; positional?: CommandWord<W> }> {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as CommandWord<W>;
     const text = arg.text;

@@ -1,8 +1,8 @@
 /**
  * Finds NVCF operations in a shell script: `ngc cloud-function ...` commands, curl / wget / HTTPie
  * requests to NVCF hosts and grpcurl calls to its gRPC host, with the key each one uses. Variables
- * are followed in source order (`export X=$Y`, `X=... cmd`, `env X=... cmd`); what cannot be known
- * stays unknown.
+ * are followed in source order (`export X=$Y`, `X=... cmd`, `env X=... cmd`), and into containers
+ * (`docker run -e NAME=$KEY IMAGE ngc ...`); what cannot be known stays unknown.
  */
 import {
   matchNgcCommand,
@@ -18,7 +18,8 @@ import {
 } from '@nvcf-keylint/core';
 import type { EmbeddedText } from '../embedded-text.js';
 import { HTTP_PROGRAMS, headerValue, parseGrpcurl, parseHttpCommand, type CommandWord } from './http-commands.js';
-import { aliasBinding, type Scope } from './scope.js';
+import { CONTAINER_RUNTIMES, parseContainerRun, type ContainerRun } from './containers.js';
+import { aliasBinding, Scope } from './scope.js';
 import { HEREDOC_OPERATORS, nodeType, parseShell, REDIRECT_IN, walk, type Assign, type CallExpr, type CmdSubst, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
 
 export interface ScriptProblem {
@@ -44,6 +45,14 @@ export interface ShellContext {
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
 const WRAPPERS = new Set(['sudo', 'time', 'nohup', 'exec', 'command', 'env', 'eval']);
 const MAX_NESTING = 4;
+
+interface CommandEnvironment {
+  scope: Scope;
+  /** Inline assignments (`NAME=value cmd`, `env NAME=value cmd`), which shadow the scope. */
+  overlay: ReadonlyMap<string, EnvBinding>;
+  /** Whether variables nothing set come from the environment the script runs in. */
+  inherits: boolean;
+}
 
 export function scanShell(script: EmbeddedText, context: ShellContext, depth = 0): ShellScanResult {
   const parsed = parseShell(script.text);
@@ -185,12 +194,21 @@ class Scanner {
   }
 
   command(call: CallExpr): void {
-    let words: Array<CommandWord<Word>> = call.Args.map((word) => ({ text: this.text(word), word }));
+    const words: Array<CommandWord<Word>> = call.Args.map((word) => ({ text: this.text(word), word }));
     const overlay = new Map<string, EnvBinding>();
     for (const assign of call.Assigns) {
       if (assign.Name && !assign.Naked) overlay.set(assign.Name.Value, assign.Value ? aliasBinding(this.bindingOf(assign.Value), assign.Name.Value) : { unknown: true });
     }
-    let inherits = this.context.scope.inherits;
+    this.run(words, { scope: this.context.scope, overlay, inherits: this.context.scope.inherits }, call, false);
+  }
+
+  /**
+   * A command's words (expanded by this shell) run with `env`: this shell's variables, or a
+   * container's (`docker run IMAGE ngc ...`).
+   */
+  run(words: Array<CommandWord<Word>>, env: CommandEnvironment, call: CallExpr, inContainer: boolean): void {
+    const overlay = new Map(env.overlay);
+    let inherits = env.inherits;
     // sudo, env NAME=value, time, ... run the command that follows them.
     while (words[0] && WRAPPERS.has(basename(words[0].text))) {
       const wrapper = basename(words[0].text);
@@ -203,7 +221,7 @@ class Scanner {
       if (wrapper === 'env') {
         while (words[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].text)) {
           const name = words[0].text.slice(0, words[0].text.indexOf('='));
-          overlay.set(name, aliasBinding(this.valueAfterEquals(words[0].word), name));
+          overlay.set(name, aliasBinding(this.valueAfterEquals(words[0].word, name), name));
           words = words.slice(1);
         }
       }
@@ -217,10 +235,9 @@ class Scanner {
     if (program === catalogue.cli.program) {
       const match = matchNgcCommand(catalogue, words.slice(1).map((w) => w.text));
       if (!match) return;
-      const scope = this.context.scope;
       const credentials = ngcKeyCredentials(catalogue, {
         inherits,
-        get: (name) => overlay.get(name) ?? scope.own(name) ?? (this.context.placeholders?.get(name)),
+        get: (name) => overlay.get(name) ?? env.scope.own(name) ?? this.context.placeholders?.get(name),
       });
       this.add(match.action.id, credentials, match.target, range, text);
       return;
@@ -251,9 +268,39 @@ class Scanner {
       this.add(match.action.id, binding && 'credentials' in binding ? this.overlayCredentials(binding, overlay) : [], match.target, range, text);
       return;
     }
-    if (SHELLS.has(program) && words[1]?.text === '-c' && words[2] && this.depth < MAX_NESTING) {
-      this.nested(words[2].word);
+    if (CONTAINER_RUNTIMES.has(program) && !inContainer) {
+      const container = parseContainerRun(words.slice(1));
+      if (container) this.run(container.command, { scope: this.containerScope(container, overlay), overlay: new Map(), inherits: false }, call, true);
+      return;
     }
+    if (SHELLS.has(program) && words[1]?.text === '-c' && words[2] && this.depth < MAX_NESTING) {
+      this.nested(words[2].word, env.scope);
+    }
+  }
+
+  /**
+   * The variables a container sees: its `-e` options, each read in this shell (`-e NAME=$KEY`,
+   * or `-e NAME` passing this shell's NAME on), and nothing inherited. An `--env-file` may set any
+   * of the CLI's key variables that `-e` does not.
+   */
+  containerScope(container: ContainerRun<Word>, overlay: ReadonlyMap<string, EnvBinding>): Scope {
+    const scope = new Scope(undefined, false);
+    if (container.envFile) for (const name of this.context.catalogue.cli.keyEnv) scope.set(name, { unknown: true });
+    for (const option of container.env) {
+      const eq = option.text.indexOf('=');
+      const name = eq === -1 ? option.text : option.text.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      if (eq === -1) {
+        const passed = overlay.get(name) ?? this.variable(name);
+        scope.set(name, passed);
+        scope.setValue(name, overlay.has(name) ? undefined : this.context.scope.value(name));
+      } else {
+        scope.set(name, aliasBinding(this.valueAfterEquals(option.word, name), name));
+        const value = option.text.slice(eq + 1);
+        scope.setValue(name, value.includes(UNKNOWN) ? undefined : value);
+      }
+    }
+    return scope;
   }
 
   /** Inline assignments shadow what the scope says of the same names. */
@@ -264,24 +311,35 @@ class Scanner {
     return binding.credentials;
   }
 
-  /** `NAME=$X` as one word of `env NAME=$X cmd`: the binding of what follows `=`. */
-  valueAfterEquals(word: Word): EnvBinding {
-    const [head, ...rest] = word.Parts;
-    if (head && nodeType(head) === 'Lit' && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(head.Value ?? '') && rest.length > 0) {
-      return this.bindingOf({ ...word, Parts: rest } as Word);
+  /**
+   * The binding of what follows `NAME=` in one word: `env NAME=$X cmd`, `docker run -e NAME=$X`,
+   * `--env="NAME=$X"`. Only a `NAME=` that ends a literal piece counts.
+   */
+  valueAfterEquals(word: Word, name: string): EnvBinding {
+    const parts = word.Parts.flatMap((part) => (nodeType(part) === 'DblQuoted' ? (part.Parts ?? []) : [part]));
+    let literal = '';
+    let index = 0;
+    for (; index < parts.length; index++) {
+      const type = nodeType(parts[index] as WordPart);
+      if (type !== 'Lit' && type !== 'SglQuoted') break;
+      literal += parts[index]?.Value ?? '';
+    }
+    const option = literal.slice(0, literal.length - name.length - 1);
+    if (literal.endsWith(`${name}=`) && ['', '-e', '--env='].includes(option) && index < parts.length) {
+      return this.bindingOf({ ...word, Parts: parts.slice(index) } as Word);
     }
     return { unknown: true };
   }
 
   /** `bash -c '...'`: the quoted script, scanned in place. */
-  nested(word: Word): void {
+  nested(word: Word, scope: Scope): void {
     const [part] = word.Parts;
     if (word.Parts.length !== 1 || !part) return;
     const type = nodeType(part);
     if (type !== 'SglQuoted' && !(type === 'DblQuoted' && (part.Parts ?? []).every((p) => nodeType(p) === 'Lit'))) return;
     const start = this.offset(part.Pos()) + 1;
     const end = this.offset(part.End()) - 1;
-    this.scanNested(this.script.slice(start, end));
+    this.scanNested(this.script.slice(start, end), scope);
   }
 
   /** `bash <<EOF ... EOF`: the heredoc is the script bash runs. */
@@ -292,12 +350,12 @@ class Scanner {
     if (program === undefined || !SHELLS.has(program) || call.Args.length > 1) return;
     for (const redirect of stmt.Redirs) {
       if (!HEREDOC_OPERATORS.has(redirect.Op) || !redirect.Hdoc) continue;
-      this.scanNested(this.script.slice(this.offset(redirect.Hdoc.Pos()), this.offset(redirect.Hdoc.End())));
+      this.scanNested(this.script.slice(this.offset(redirect.Hdoc.Pos()), this.offset(redirect.Hdoc.End())), this.context.scope);
     }
   }
 
-  scanNested(script: EmbeddedText): void {
-    const result = scanShell(script, { ...this.context, scope: this.context.scope.child() }, this.depth + 1);
+  scanNested(script: EmbeddedText, scope: Scope): void {
+    const result = scanShell(script, { ...this.context, scope: scope.child() }, this.depth + 1);
     this.usages.push(...result.usages);
     this.problems.push(...result.problems);
   }
