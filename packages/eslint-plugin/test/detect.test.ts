@@ -70,6 +70,19 @@ describe('HTTP', () => {
     ['https.request with options', `import https from 'node:https'; https.request({ hostname: 'api.nvcf.nvidia.com', path: '/v2/nvcf/registry-credentials', method: 'GET', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'manage-registry-credentials', credentials: ['K'] }]],
     ['an unknown method on a path several actions share', `fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions/${FN}/versions/v1', { method: verb, headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
     ['a URL that cannot be known', `fetch(url, { headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
+    ['an ofetch instance with a baseURL and default headers', `import { ofetch } from 'ofetch';\nconst api = ofetch.create({ baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf', headers: { Authorization: \`Bearer \${process.env.K}\` } });\napi('/registry-credentials');\napi.raw('/functions/${FN}/versions/v1', { method: 'DELETE', headers: { Authorization: 'Bearer ' + process.env.OWN } });`, [
+      { action: 'manage-registry-credentials', credentials: ['K'] },
+      { action: 'delete-function', credentials: ['OWN'], target: { functionId: FN, versionId: 'v1' } },
+    ]],
+    ["Nuxt's $fetch.create with an onRequest hook that sets the key", `const nvcf = $fetch.create({\n  baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf',\n  onRequest({ options }) { options.headers.set('Authorization', \`Bearer \${process.env.NUXT_K}\`); },\n});\nnvcf('/functions', { headers: { Authorization: 'Bearer ' + process.env.OVERRIDDEN } });`, [{ action: 'list-functions', credentials: ['NUXT_K'] }]],
+    ['an onRequest hook written another way leaves the key unknown', `import { ofetch } from 'ofetch';\nconst api = ofetch.create({ baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf', headers: { Authorization: 'Bearer ' + process.env.K }, onRequest: [addAuth] });\napi('/functions');`, [{ action: 'list-functions', credentials: [] }]],
+    ['ofetch native is fetch without the defaults', `import { ofetch } from 'ofetch';\nconst api = ofetch.create({ baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf' });\napi.native('/functions');`, []],
+    ['instance call options that cannot be read may set the key', `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf', headers: { Authorization: 'Bearer ' + process.env.K } });\nexport const list = (options) => api.get('/functions', options);\nexport const any = (config) => api('/functions', config);`, [
+      { action: 'list-functions', credentials: [] },
+    ]],
+    ['a spread that cannot be read may set the base URL, the headers or the method', `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf', headers: { Authorization: 'Bearer ' + process.env.K } });\nexport const list = (extra) => api.get('/functions', { ...extra, timeout: 5 });\nexport const call = (extra) => fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions', { ...extra, headers: { Authorization: 'Bearer ' + process.env.K } });
+export const read = (extra) => fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions', { method: 'GET', ...extra });`, []],
+    ['properties after a spread that cannot be read are known', `export const list = (extra) => fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions', { ...extra, method: 'GET', headers: { ...extra.headers, Authorization: 'Bearer ' + process.env.K } });`, [{ action: 'list-functions', credentials: ['K'] }]],
   ])('%s', (_name, code, expected) => {
     expect(detect(code)).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 /**
- * NVCF REST calls: global fetch, undici, node-fetch, ofetch (and Nuxt's `$fetch`), axios (and its
- * instances), got, ky and node's http/https. The URL, method and Authorization header are evaluated statically; the
+ * NVCF REST calls: global fetch, undici, node-fetch, ofetch (and Nuxt's `$fetch`), axios, got, ky
+ * (and the instances of all four) and node's http/https. The URL, method and Authorization header are evaluated statically; the
  * catalogue says which action a method and path are.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
@@ -23,11 +23,12 @@ export interface HttpRequest {
 const FETCH_MODULES = new Set(['undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'make-fetch-happen']);
 const NO_BODY = new Set(['get', 'delete', 'head', 'options']);
 const WITH_BODY = new Set(['post', 'put', 'patch']);
-const INSTANCE_FACTORIES: Record<string, readonly string[]> = { axios: ['create'], got: ['extend'], ky: ['create', 'extend'] };
+const INSTANCE_FACTORIES: Record<string, readonly string[]> = { axios: ['create'], got: ['extend'], ky: ['create', 'extend'], ofetch: ['create'] };
+type Library = 'axios' | 'got' | 'ky' | 'ofetch';
 
 /** A client's defaults (an axios instance's baseURL and headers, got's prefixUrl, ...). */
 interface Defaults {
-  library: 'axios' | 'got' | 'ky';
+  library: Library;
   config: TSESTree.ObjectExpression[];
   /** The Authorization set after the config: axios interceptors and defaults assignments, got/ky hooks. */
   authorization?: { interceptor?: Node | 'unknown'; defaults?: Node | 'unknown' };
@@ -42,13 +43,7 @@ export function detectHttpRequest(resolver: Resolver, call: TSESTree.CallExpress
       return fromFetch(resolver, args);
     }
     // ofetch, and Nuxt's global $fetch built on it: (url, { method, headers, baseURL }).
-    if (rest.length === 0 && ((origin.module === 'global' && first === '$fetch') || (origin.module === 'ofetch' && (first === 'ofetch' || first === '$fetch' || first === undefined)))) {
-      const options = resolver.object(args[1]);
-      if (args[1] !== undefined && !options) return { method: undefined, url: resolver.string(args[0]), credentials: [] };
-      const path = resolver.string(args[0]);
-      const base = options && resolver.property(options, 'baseURL').value;
-      return fromConfig(resolver, 'GET', joinUrl(base && resolver.string(base), path), [options]);
-    }
+    if (isOfetch(origin)) return fromLibrary(resolver, { library: 'ofetch', config: [] }, undefined, args);
     if (origin.module === 'undici' && first === 'request' && rest.length === 0) {
       return fromConfig(resolver, 'GET', resolver.string(args[0]), [resolver.object(args[1])]);
     }
@@ -69,6 +64,13 @@ export function detectHttpRequest(resolver: Resolver, call: TSESTree.CallExpress
       : [callee, undefined];
   const defaults = instanceDefaults(resolver, target);
   return defaults ? fromLibrary(resolver, defaults, method, args) : undefined;
+}
+
+/** ofetch's `ofetch` / `$fetch` (`$fetch` is also Nuxt's global), or `member` of one. */
+function isOfetch(origin: CalleeOrigin, member?: string): boolean {
+  const [first, ...rest] = origin.path;
+  if (rest.length !== (member === undefined ? 0 : 1) || (member !== undefined && rest[0] !== member)) return false;
+  return (origin.module === 'global' && first === '$fetch') || (origin.module === 'ofetch' && (first === 'ofetch' || first === '$fetch' || (first === undefined && member === undefined)));
 }
 
 function canonical(origin: CalleeOrigin | undefined): CalleeOrigin | undefined {
@@ -94,6 +96,11 @@ function instanceDefaults(resolver: Resolver, node: Node, depth = 0): Defaults |
     const authorization = origin.module === 'axios' ? axiosAuthorization(resolver, n) : hookAuthorization(resolver, config);
     return { library: origin.module, config: config ? [config] : [], ...(authorization ? { authorization } : {}) };
   }
+  // `ofetch.create({ baseURL, headers })`, and Nuxt's `$fetch.create(...)`
+  if (origin && isOfetch(origin, 'create')) {
+    const authorization = ofetchAuthorization(resolver, config);
+    return { library: 'ofetch', config: config ? [config] : [], ...(authorization ? { authorization } : {}) };
+  }
   // `base.extend({...})` on an instance
   const callee = resolver.unwrap(value.callee);
   if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) {
@@ -115,40 +122,54 @@ function fromFetch(resolver: Resolver, args: Node[]): HttpRequest | undefined {
 function fromLibrary(resolver: Resolver, defaults: Defaults, helper: string | undefined, args: Node[]): HttpRequest | undefined {
   const { library } = defaults;
   let url: Node | undefined;
-  let config: TSESTree.ObjectExpression | undefined;
+  /** The call's own options argument, and its object literal when it can be read. */
+  let configArg: Node | undefined;
   let method: string;
-  if (helper === undefined) {
+  if (library === 'ofetch') {
+    // api(url, options) | api.raw(url, options); api.native is plain fetch, without the defaults
+    if (helper !== undefined && helper !== 'raw') return undefined;
+    url = args[0];
+    configArg = args[1];
+    method = 'GET';
+  } else if (helper === undefined) {
     // axios(config) | axios(url, config) | got(url, options) | ky(url, options)
-    const firstObject = resolver.object(args[0]);
-    if (firstObject && library !== 'ky') {
-      config = firstObject;
+    if (resolver.object(args[0]) && library !== 'ky') {
+      configArg = args[0];
     } else {
       url = args[0];
-      config = resolver.object(args[1]);
+      configArg = args[1];
     }
     method = 'GET';
   } else if (helper === 'request' && library === 'axios') {
-    config = resolver.object(args[0]);
+    configArg = args[0];
     method = 'GET';
   } else if (NO_BODY.has(helper) || (WITH_BODY.has(helper) && library !== 'axios')) {
     url = args[0];
-    config = resolver.object(args[1]);
+    configArg = args[1];
     method = helper.toUpperCase();
   } else if (WITH_BODY.has(helper)) {
     url = args[0];
-    config = resolver.object(args[2]);
+    configArg = args[2];
     method = helper.toUpperCase();
   } else {
     return undefined;
   }
+  const config = resolver.object(configArg);
   const configs = [...defaults.config, ...(config ? [config] : [])];
-  const base = lastProperty(resolver, configs, library === 'axios' ? 'baseURL' : 'prefixUrl');
-  const path = url !== undefined ? resolver.string(url) : lastProperty(resolver, configs, 'url') !== undefined ? resolver.string(lastProperty(resolver, configs, 'url')) : '';
-  const request = fromConfig(resolver, method, joinUrl(base && resolver.string(base), path), configs);
+  const base = lastProperty(resolver, configs, library === 'axios' || library === 'ofetch' ? 'baseURL' : 'prefixUrl');
+  const urlProperty = url === undefined ? lastProperty(resolver, configs, 'url') : undefined;
+  const path = urlProperty === undefined ? resolver.string(url) : !urlProperty.certain ? UNKNOWN : urlProperty.value !== undefined ? resolver.string(urlProperty.value) : '';
+  const baseUrl = !base.certain ? UNKNOWN : base.value && resolver.string(base.value);
+  const request = fromConfig(resolver, method, joinUrl(baseUrl, path), configs);
+  if (configArg !== undefined && !config) {
+    // Options that cannot be read may set any header (and, with no helper, the method).
+    request.credentials = [];
+    if (helper === undefined) request.method = undefined;
+  }
   // An interceptor sets the header last; `instance.defaults.headers` yields to the call's own headers.
   const { interceptor, defaults: assigned } = defaults.authorization ?? {};
-  const ownHeaders = config && resolver.property(config, 'headers').value;
-  const own = ownHeaders === undefined ? undefined : authorizationValue(resolver, ownHeaders);
+  const ownHeaders = config && resolver.property(config, 'headers');
+  const own = configArg !== undefined && (!config || !ownHeaders?.certain) ? 'unknown' : ownHeaders?.value === undefined ? undefined : authorizationValue(resolver, ownHeaders.value);
   const later = interceptor ?? (own === undefined ? assigned : undefined);
   if (later !== undefined) request.credentials = later === 'unknown' ? [] : [resolver.credential(later)].filter((c): c is string => c !== undefined);
   return request;
@@ -211,6 +232,26 @@ function hookAuthorization(resolver: Resolver, config: TSESTree.ObjectExpression
   return last ? { interceptor: last.value } : undefined;
 }
 
+/**
+ * ofetch's `onRequest` hook runs before each request: `onRequest({ options }) {
+ * options.headers.set('Authorization', value) }`. A hook written another way (a list of hooks, a
+ * parameter not destructured to `options`) could set any header, so the key is unknown.
+ */
+function ofetchAuthorization(resolver: Resolver, config: TSESTree.ObjectExpression | undefined): Defaults['authorization'] | undefined {
+  if (!config) return undefined;
+  const found = resolver.property(config, 'onRequest');
+  if (found.certain && found.value === undefined) return undefined;
+  const hook = found.value && resolver.deref(found.value);
+  const param = hook && (hook.type === T.ArrowFunctionExpression || hook.type === T.FunctionExpression) ? hook.params[0] : undefined;
+  const options = param?.type === T.ObjectPattern
+    ? param.properties.find((p) => p.type === T.Property && !p.computed && p.key.type === T.Identifier && p.key.name === 'options')
+    : undefined;
+  if (!hook || (hook.type !== T.ArrowFunctionExpression && hook.type !== T.FunctionExpression) || options?.type !== T.Property || options.value.type !== T.Identifier) return { interceptor: 'unknown' };
+  let last: { at: number; value: Node | 'unknown' } | undefined;
+  for (const write of interceptorWrites(resolver, hook, options.value.name)) if (!last || write.at > last.at) last = write;
+  return last ? { interceptor: last.value } : undefined;
+}
+
 /** `x.a.b['c']` above an identifier: the property names and the outermost member expression. */
 function memberChain(resolver: Resolver, id: TSESTree.Identifier): { names: string[]; top: Node } {
   const names: string[] = [];
@@ -261,23 +302,28 @@ function fromNodeHttp(resolver: Resolver, module: 'http' | 'https', args: Node[]
 function fromConfig(resolver: Resolver, defaultMethod: string, url: string, configs: Array<TSESTree.ObjectExpression | undefined>): HttpRequest {
   const present = configs.filter((c): c is TSESTree.ObjectExpression => c !== undefined);
   const methodNode = lastProperty(resolver, present, 'method');
-  const method = methodNode === undefined ? defaultMethod : resolver.literal(methodNode)?.toUpperCase();
+  const method = !methodNode.certain ? undefined : methodNode.value === undefined ? defaultMethod : resolver.literal(methodNode.value)?.toUpperCase();
   return { method, url, credentials: authorizationCredentials(resolver, present) };
 }
 
-/** The last config (the call's own, after defaults) that sets `name`. */
-function lastProperty(resolver: Resolver, configs: readonly TSESTree.ObjectExpression[], name: string): Node | undefined {
+/**
+ * The value of `name` in the last config (the call's own, after defaults) that sets it;
+ * `certain: false` when a spread that cannot be read comes after, and might set it.
+ */
+function lastProperty(resolver: Resolver, configs: readonly TSESTree.ObjectExpression[], name: string): { value?: Node; certain: boolean } {
   for (let i = configs.length - 1; i >= 0; i--) {
-    const value = resolver.property(configs[i] as TSESTree.ObjectExpression, name).value;
-    if (value !== undefined) return value;
+    const found = resolver.property(configs[i] as TSESTree.ObjectExpression, name);
+    if (found.value !== undefined || !found.certain) return found;
   }
-  return undefined;
+  return { certain: true };
 }
 
 /** The env var behind the Authorization header of the last config that sets one. */
 function authorizationCredentials(resolver: Resolver, configs: readonly TSESTree.ObjectExpression[]): string[] {
   for (let i = configs.length - 1; i >= 0; i--) {
-    const headers = lastProperty(resolver, [configs[i] as TSESTree.ObjectExpression], 'headers');
+    const found = lastProperty(resolver, [configs[i] as TSESTree.ObjectExpression], 'headers');
+    if (!found.certain) return [];
+    const headers = found.value;
     if (headers === undefined) continue;
     const value = authorizationValue(resolver, headers);
     if (value === 'unknown') return [];
@@ -307,8 +353,8 @@ function authorizationValue(resolver: Resolver, headers: Node): Node | 'unknown'
   }
   if (n.type !== T.ObjectExpression) return 'unknown';
   const found = resolver.property(n, 'authorization', true);
-  if (found.value) return found.value;
-  return found.certain ? undefined : 'unknown';
+  if (!found.certain) return 'unknown';
+  return found.value;
 }
 
 /**

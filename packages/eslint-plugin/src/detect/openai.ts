@@ -59,13 +59,18 @@ export function detectOpenAiClient(resolver: Resolver, node: TSESTree.NewExpress
   return { method: 'POST', url: `${resolver.string(baseUrl).replace(/\/+$/, '')}/chat/completions`, credentials: credential === undefined ? [] : [credential] };
 }
 
-/** The value at the first of `paths` that the options literal sets (through nested literals). */
+/**
+ * The value at the first of `paths` that the options literal sets (through nested literals);
+ * `undefined` also when a spread that cannot be read might set one.
+ */
 function firstValue(resolver: Resolver, options: TSESTree.ObjectExpression, paths: readonly (readonly string[])[]): TSESTree.Node | undefined {
   for (const path of paths) {
     let object: TSESTree.ObjectExpression | undefined = options;
     let value: TSESTree.Node | undefined;
     for (const [i, key] of path.entries()) {
-      value = object && resolver.property(object, key).value;
+      const found: { value?: TSESTree.Node; certain: boolean } | undefined = object && resolver.property(object, key);
+      if (found && !found.certain) return undefined;
+      value = found?.value;
       if (value === undefined) break;
       if (i < path.length - 1) object = resolver.object(value);
     }

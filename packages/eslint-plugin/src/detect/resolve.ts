@@ -183,7 +183,8 @@ export class Resolver {
 
   /**
    * The value of property `name` of an object literal, honouring spreads (a later property or
-   * spread wins). `matched: false` when some spread cannot be resolved and might define it.
+   * spread wins). `certain: false` when a spread that cannot be resolved comes after the value
+   * (or there is none) and might define it.
    */
   property(object: TSESTree.ObjectExpression, name: string, caseInsensitive = false, depth = 0): { value?: Node; certain: boolean } {
     let found: Node | undefined;
@@ -197,8 +198,10 @@ export class Resolver {
           continue;
         }
         const inner = this.property(spread, name, caseInsensitive, depth + 1);
-        if (inner.value) found = inner.value;
-        if (!inner.certain) certain = false;
+        if (inner.value) {
+          found = inner.value;
+          certain = inner.certain;
+        } else if (!inner.certain) certain = false;
         continue;
       }
       const key = this.propertyKey(property);
@@ -206,9 +209,12 @@ export class Resolver {
         if (property.computed) certain = false;
         continue;
       }
-      if (same(key)) found = property.value as Node;
+      if (same(key)) {
+        found = property.value as Node;
+        certain = true;
+      }
     }
-    return found === undefined ? { certain } : { value: found, certain: true };
+    return found === undefined ? { certain } : { value: found, certain };
   }
 
   propertyKey(property: TSESTree.Property): string | undefined {

@@ -116,8 +116,9 @@ function clientCredential(resolver: Resolver, callee: Node): string[] {
     const options = resolver.object(argument as Node);
     if (!options) continue;
     for (const name of KEY_OPTIONS) {
-      const found = resolver.property(options, name).value;
-      const credential = found && resolver.credential(found);
+      const found = resolver.property(options, name);
+      if (!found.certain) return [];
+      const credential = found.value && resolver.credential(found.value);
       if (credential !== undefined) return [credential];
     }
   }
@@ -141,7 +142,8 @@ function argumentAt(resolver: Resolver, call: TSESTree.CallExpression, path: Arg
   let node = call.arguments[Number(index)] as Node | undefined;
   for (const property of properties) {
     const object = node && resolver.object(node);
-    node = object ? resolver.property(object, property).value : undefined;
+    const found = object && resolver.property(object, property);
+    node = found?.certain ? found.value : undefined;
   }
   return node;
 }
