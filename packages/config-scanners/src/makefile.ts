@@ -94,11 +94,13 @@ export function scanMakefile(file: string, text: string, catalogue: Catalogue): 
     }
   }
   const scope = assign(new Scope(), globals);
+  const texts = makeTexts(new Map(), globals);
   const usages: Usage[] = [];
   const problems: SourceProblem[] = [];
   for (const { recipe, targets: names } of recipes) {
     const own = names.flatMap((name) => byTarget.get(name) ?? []);
-    scanRecipe(recipe, { file, catalogue, scope: own.length > 0 ? assign(scope.child(), own) : scope }, usages, problems);
+    const context = own.length > 0 ? { file, catalogue, scope: assign(scope.child(), own), texts: makeTexts(new Map(texts), own) } : { file, catalogue, scope, texts };
+    scanRecipe(recipe, context, usages, problems);
   }
   return { file, usages, secrets, problems };
 }
@@ -132,13 +134,46 @@ function assign(scope: Scope, assignments: readonly Assignment[]): Scope {
   return scope;
 }
 
-function scanRecipe(recipe: EmbeddedText, context: { file: string; catalogue: Catalogue; scope: Scope }, usages: Usage[], problems: SourceProblem[]): void {
-  const shell = recipe.replace(MAKE_EXPANSION, (match) => {
-    if (match[0] === '$$') return '$';
-    const name = match[1] ?? match[2];
-    return name !== undefined ? `\${${name}}` : '${__MAKE_EXPANSION}';
+/**
+ * What each variable's last assignment says, as make substitutes it into a recipe (`NGC := ngc
+ * --org acme`, `NGC = docker run -e NGC_CLI_API_KEY $(IMAGE) ngc`). `undefined`: not knowable
+ * (`+=`, `!=`, set inside a conditional).
+ */
+function makeTexts(texts: Map<string, string | undefined>, assignments: readonly Assignment[]): Map<string, string | undefined> {
+  for (const { name, operator, value, conditional } of assignments) {
+    if (conditional || operator === '+=' || operator === '!=') texts.set(name, undefined);
+    else if (operator !== '?=' || !texts.has(name)) texts.set(name, value.trim());
+  }
+  return texts;
+}
+
+/** How much text one recipe line may expand to (a makefile can nest references to blow up). */
+const MAX_EXPANSION = 10_000;
+
+/**
+ * Make's expansion of a piece of recipe text: `$$` is `$`, a variable whose assignment holds more
+ * than one reference is replaced by its text, expanded in turn. A variable that is a single
+ * reference (`KEY := $(SECRET)`) or that make does not set stays a shell variable, which the
+ * scope resolves, so the names a manifest lists for a key are kept. Past the budget, what is
+ * left is unknown.
+ */
+function expandMake(text: string, texts: ReadonlyMap<string, string | undefined>, budget = { left: MAX_EXPANSION }, depth = 0): string {
+  return text.replace(MAKE_EXPANSION, (match: string, paren?: string, brace?: string) => {
+    if (match === '$$') return '$';
+    const name = paren ?? brace;
+    if (name === undefined) return '${__MAKE_EXPANSION}';
+    const value = texts.get(name);
+    if (value === undefined || /^\$[({][A-Za-z_][A-Za-z0-9_]*[)}]$/.test(value)) return `\${${name}}`;
+    budget.left -= value.length;
+    if (budget.left < 0 || depth >= 8) return '${__MAKE_EXPANSION}';
+    return value.includes('$') ? expandMake(value, texts, budget, depth + 1) : value;
   });
-  const result = scanShell(shell, { ...context, scope: context.scope.child() });
+}
+
+function scanRecipe(recipe: EmbeddedText, context: { file: string; catalogue: Catalogue; scope: Scope; texts: ReadonlyMap<string, string | undefined> }, usages: Usage[], problems: SourceProblem[]): void {
+  const budget = { left: MAX_EXPANSION };
+  const shell = recipe.replace(MAKE_EXPANSION, (match) => expandMake(match[0], context.texts, budget));
+  const result = scanShell(shell, { file: context.file, catalogue: context.catalogue, scope: context.scope.child() });
   usages.push(...result.usages);
   problems.push(...scriptProblems(context.file, result.problems, 'This recipe line'));
 }

@@ -283,6 +283,38 @@ describe('Makefiles', () => {
     const settled = makefile.replace('export NGC_CLI_API_KEY ?=', 'export NGC_CLI_API_KEY =');
     expect(scan('Makefile', settled).usages.map((u) => [u.action, u.credentials])).toEqual([['get-function', ['FALLBACK_KEY', 'NGC_CLI_API_KEY']]]);
   });
+  it('expand a variable that holds a command, as make does, before the shell reads the line', () => {
+    const makefile = [
+      'NGC := ngc --org acme',
+      'IMAGE = nvcr.io/acme/ngc-cli:3.41',
+      'NGC_IN_DOCKER = docker run --rm -e NGC_CLI_API_KEY $(IMAGE) ngc',
+      'KEY := $(TELEMETRY_KEY)',
+      'FLAGS += --format_type json',
+      'telemetry: export NGC_CLI_API_KEY = $(KEY)',
+      'telemetry:',
+      '\t@$(NGC) cf telemetry-endpoint list $(FLAGS)',
+      'deploy:',
+      '\t$(NGC_IN_DOCKER) cf function deploy create fn-1:v1',
+      '',
+    ].join('\n');
+    expect(scan('Makefile', makefile).usages.map((u) => [u.action, u.credentials, `${u.range.line}:${u.range.column}`])).toEqual([
+      ['manage-telemetry-endpoints', ['TELEMETRY_KEY', 'KEY', 'NGC_CLI_API_KEY'], '8:3'],
+      ['deploy-function', ['NGC_CLI_API_KEY'], '10:2'],
+    ]);
+  });
+
+  it('bound the expansion of variables that refer to each other', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `V${i}`);
+    const makefile = [
+      ...names.map((name, i) => `${name} = ${i === names.length - 1 ? 'x' : `$(V${i + 1})`.repeat(40)}`),
+      'SELF = $(SELF) $(SELF)',
+      'all:',
+      '\t$(V0) $(SELF) && ngc cf function list',
+      '',
+    ].join('\n');
+    const facts = scan('Makefile', makefile);
+    expect(facts.usages.map((u) => u.action)).toEqual(['list-functions']);
+  });
 });
 
 describe('Dockerfiles', () => {
