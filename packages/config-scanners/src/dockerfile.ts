@@ -39,7 +39,7 @@ export function scanDockerfile(file: string, text: string, catalogue: Catalogue)
         // A build argument is whatever `--build-arg NAME=...` passes: its own name is the credential.
         const binding: EnvBinding = reference !== undefined ? aliasBinding(scope.resolve(reference), name) : keyword === 'ARG' ? { credentials: [name] } : { unknown: true };
         scope.set(name, binding);
-        scope.setValue(name, value !== undefined && !value.includes('$') ? value : undefined);
+        scope.setValue(name, value === undefined ? undefined : scope.expand(value));
       }
       continue;
     }

@@ -5,7 +5,7 @@
  * combination, up to 64, with `${{ matrix.NAME }}` standing for each value; a matrix it cannot
  * read (computed with `fromJSON`, `exclude`d, too large) leaves those expressions unknown.
  */
-import type { Catalogue } from '@nvcf-keylint/core';
+import { UNKNOWN, type Catalogue } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { expressionBinding, substituteMatrix, withPlaceholders, type MatrixValues } from './ci-expressions.js';
@@ -134,7 +134,8 @@ function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined,
     const value = written === undefined ? undefined : substituteMatrix(written, matrix);
     const expression = value === undefined ? undefined : /^\s*\$\{\{\s*([^}]{0,500}?)\s*\}\}\s*$/.exec(value)?.[1];
     scope.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, scope.parent ?? scope), name));
-    scope.setValue(name, value !== undefined && !value.includes('${{') ? value : undefined);
+    // An expression's value is not known here (`${{ vars.FUNCTION_ID }}`); the text around it is.
+    scope.setValue(name, value?.replace(/\$\{\{[\s\S]*?\}\}/g, UNKNOWN));
   }
   return scope;
 }

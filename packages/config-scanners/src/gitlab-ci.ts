@@ -206,7 +206,8 @@ function withVariables(document: Document.Parsed, scope: Scope, variables: Node 
     const value = scalarText(document, raw) ?? scalarText(document, resolveNode(document, findPair(document, raw, 'value')?.value));
     const reference = value === undefined ? undefined : /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(value.trim())?.[1];
     scope.set(name, reference === undefined ? { unknown: true } : aliasBinding((scope.parent ?? scope).resolve(reference), name));
-    scope.setValue(name, value !== undefined && !value.includes('$') ? value : undefined);
+    // GitLab expands `$OTHER` in a variable's value.
+    scope.setValue(name, value === undefined ? undefined : (scope.parent ?? scope).expand(value));
   }
   return scope;
 }

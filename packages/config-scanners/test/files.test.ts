@@ -137,6 +137,59 @@ describe('GitLab CI', () => {
   });
 });
 
+describe('URLs and headers kept in variables', () => {
+  const FN = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+  it('a GitHub env value with an expression in it is read around the expression', () => {
+    const file = [
+      'jobs:',
+      '  smoke:',
+      '    runs-on: ubuntu-latest',
+      '    env:',
+      '      STATUS_URL: https://api.nvcf.nvidia.com/v2/nvcf/pexec/status/${{ needs.invoke.outputs.req }}',
+      `      QUEUE_URL: https://api.nvcf.nvidia.com/v2/nvcf/queues/functions/${FN}`,
+      '    steps:',
+      '      - run: |',
+      '          curl "$STATUS_URL" -H "Authorization: Bearer $TOKEN" && curl "$QUEUE_URL" -H "Authorization: Bearer $TOKEN"',
+      '        env:',
+      '          TOKEN: ${{ secrets.NVCF_INVOKE }}',
+      '',
+    ].join('\n');
+    expect(scan('.github/workflows/smoke.yml', file).usages.map((u) => [u.action, u.credentials, u.target])).toEqual([
+      ['invoke-function', ['NVCF_INVOKE', 'TOKEN'], undefined],
+      ['get-queue-details', ['NVCF_INVOKE', 'TOKEN'], { functionId: FN }],
+    ]);
+  });
+
+  it('a GitLab variable built from another is expanded as GitLab does', () => {
+    const file = [
+      'variables:',
+      `  FUNCTION_ID: ${FN}`,
+      '  NVCF: https://api.nvcf.nvidia.com/v2/nvcf',
+      'invoke:',
+      '  variables:',
+      '    INVOKE_URL: ${NVCF}/pexec/functions/$FUNCTION_ID',
+      '  script:',
+      `    - 'curl -X POST "$INVOKE_URL" -H "Authorization: Bearer $NVCF_INVOKE" -d @body.json'`,
+      '',
+    ].join('\n');
+    expect(scan('.gitlab-ci.yml', file).usages.map((u) => [u.action, u.credentials, u.target])).toEqual([
+      ['invoke-function', ['NVCF_INVOKE'], { functionId: FN }],
+    ]);
+  });
+
+  it('a Dockerfile ENV built from an ARG without a default keeps the rest of the URL', () => {
+    const file = [
+      'FROM curlimages/curl',
+      'ARG FUNCTION_ID',
+      'ARG NVCF_KEY',
+      'ENV URL=https://api.nvcf.nvidia.com/v2/nvcf/pexec/functions/${FUNCTION_ID}',
+      'RUN curl -X POST "$URL" -H "Authorization: Bearer $NVCF_KEY"',
+      '',
+    ].join('\n');
+    expect(scan('Dockerfile', file).usages.map((u) => [u.action, u.credentials, u.target])).toEqual([['invoke-function', ['NVCF_KEY'], undefined]]);
+  });
+});
+
 describe('GitLab CI jobs as GitLab assembles them', () => {
   const jobs = (text: string) => scan('.gitlab-ci.yml', text).usages.map((u) => [u.action, u.credentials, `${u.range.line}:${u.range.column}`]);
 

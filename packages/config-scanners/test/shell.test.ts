@@ -54,6 +54,9 @@ describe('HTTP clients', () => {
     ['httpie bearer auth, no scheme', 'https -A bearer -a "$K" api.nvcf.nvidia.com/v2/nvcf/registry-credentials', [{ action: 'manage-registry-credentials', credentials: ['K'], at: '1:1' }]],
     ['no Authorization header: credential unknown', `curl https://api.nvcf.nvidia.com/v2/nvcf/pexec/status/$REQ`, [{ action: 'invoke-function', credentials: [], at: '1:1' }]],
     ['a URL that cannot be known', 'curl -X POST "$ENDPOINT" -H "Authorization: Bearer $K"', []],
+    ['a URL in a variable, part of it unknown', 'URL="https://api.nvcf.nvidia.com/v2/nvcf/pexec/functions/${FUNCTION_ID:-x}"\ncurl -X POST "$URL" -H "Authorization: Bearer $K"', [{ action: 'invoke-function', credentials: ['K'], at: '2:1' }]],
+    ['the Authorization header in a variable', `AUTH="Authorization: Bearer \${NVCF_KEY}"\nBASE=https://api.nvcf.nvidia.com/v2/nvcf\ncurl -s "$BASE/queues/functions/${FN}" -H "$AUTH"`, [{ action: 'get-queue-details', credentials: ['NVCF_KEY', 'AUTH'], target: { functionId: FN }, at: '3:1' }]],
+    ['a variable set again to something unknown hides its old value', `FN=${FN}\nFN=$(cat id.txt)\ncurl -X DELETE "https://api.nvcf.nvidia.com/v2/nvcf/functions/$FN/versions/v1" -H "Authorization: Bearer $K"`, [{ action: 'delete-function', credentials: ['K'], at: '3:1' }]],
     ['other hosts', 'curl -H "Authorization: Bearer $K" https://api.github.com/v2/nvcf/functions', []],
   ])('%s', (_name, script, expected) => {
     expect(scan(script)).toEqual(expected);

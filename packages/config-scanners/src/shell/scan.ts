@@ -124,7 +124,7 @@ class Scanner {
     const name = assign.Name.Value;
     this.context.scope.set(name, assign.Value ? aliasBinding(this.bindingOf(assign.Value), name) : { unknown: true });
     const literal = assign.Value ? this.text(assign.Value) : '';
-    this.context.scope.setValue(name, literal.includes(UNKNOWN) ? undefined : literal);
+    this.context.scope.setValue(name, literal);
   }
 
   /**
@@ -297,7 +297,7 @@ class Scanner {
       } else {
         scope.set(name, aliasBinding(this.valueAfterEquals(option.word, name), name));
         const value = option.text.slice(eq + 1);
-        scope.setValue(name, value.includes(UNKNOWN) ? undefined : value);
+        scope.setValue(name, value);
       }
     }
     return scope;

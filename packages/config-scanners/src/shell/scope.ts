@@ -1,4 +1,4 @@
-import type { EnvBinding } from '@nvcf-keylint/core';
+import { UNKNOWN, type EnvBinding } from '@nvcf-keylint/core';
 
 /**
  * The variables a script can see at some point: set by the script (`export X=...`), by the CI
@@ -18,15 +18,29 @@ export class Scope {
     this.#bindings.set(name, binding);
   }
 
-  /** Records a variable's literal value (a function id in `env:`), so commands can be read with it. */
+  /**
+   * Records a variable's value (a function id in `env:`, a URL), so commands can be read with it.
+   * Parts that cannot be known are UNKNOWN; `undefined` is a value nothing can know, which hides
+   * what an outer scope says.
+   */
   setValue(name: string, value: string | undefined): void {
-    if (value === undefined) this.#values.delete(name);
-    else this.#values.set(name, value);
+    this.#values.set(name, value ?? UNKNOWN);
   }
 
-  /** The literal value set here or above, if any. */
+  /** The value set here or above, if any: literal text, with UNKNOWN for what cannot be known. */
   value(name: string): string | undefined {
-    return this.#values.get(name) ?? this.parent?.value(name);
+    const value = this.#values.get(name);
+    if (value !== undefined) return value === UNKNOWN ? undefined : value;
+    return this.parent?.value(name);
+  }
+
+  /** `$NAME` / `${NAME}` (and `$$`) in a CI or Dockerfile value, as far as this scope knows them. */
+  expand(text: string): string {
+    return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$/g, (match, braced?: string, plain?: string) => {
+      if (match === '$$') return '$';
+      const name = braced ?? plain;
+      return name === undefined ? UNKNOWN : (this.value(name) ?? UNKNOWN);
+    });
   }
 
   /** Set here or above; `undefined` when nothing set it. */
