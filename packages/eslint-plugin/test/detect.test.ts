@@ -70,6 +70,18 @@ describe('HTTP', () => {
     ['https.request with options', `import https from 'node:https'; https.request({ hostname: 'api.nvcf.nvidia.com', path: '/v2/nvcf/registry-credentials', method: 'GET', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'manage-registry-credentials', credentials: ['K'] }]],
     ['an unknown method on a path several actions share', `fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions/${FN}/versions/v1', { method: verb, headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
     ['a URL that cannot be known', `fetch(url, { headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
+    ['values kept in a const config object', `const config = { apiKey: process.env.NVCF_API_KEY, nvcf: { base: 'https://api.nvcf.nvidia.com' }, functionId: '${FN}' } as const;\nfetch(new URL(\`/v2/nvcf/pexec/functions/\${config.functionId}\`, config.nvcf.base), { method: 'POST', headers: { Authorization: \`Bearer \${config.apiKey}\` } });\nfetch(\`\${config.nvcf['base']}/v2/nvcf/functions/\${config.functionId}/versions/v1\`, { method: 'DELETE', headers: { Authorization: 'Bearer ' + config.apiKey } });`, [
+      { action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } },
+      { action: 'delete-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN, versionId: 'v1' } },
+    ]],
+    ['a config object something writes to is not trusted', `const BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';\nconst config = { apiKey: process.env.A };\nif (process.env.B) config.apiKey = process.env.B;\nfetch(BASE + '/telemetries', { headers: { Authorization: \`Bearer \${config.apiKey}\` } });\nconst other = { apiKey: process.env.A };\nObject.assign(other, loaded);\nfetch(BASE + '/registry-credentials', { headers: { Authorization: \`Bearer \${other.apiKey}\` } });`, [
+      { action: 'manage-telemetry-endpoints', credentials: [] },
+      { action: 'manage-registry-credentials', credentials: [] },
+    ]],
+    ['fetch of a new Request, whose init the call overrides', `const req = new Request('https://api.nvcf.nvidia.com/v2/nvcf/functions', { method: 'POST', headers: { Authorization: 'Bearer ' + process.env.K } });\nfetch(req);\nfetch(new Request('https://api.nvcf.nvidia.com/v2/nvcf/functions', { headers: { Authorization: 'Bearer ' + process.env.K } }), { headers: { Authorization: 'Bearer ' + process.env.OWN } });\nfetch(new Request('https://api.nvcf.nvidia.com/v2/nvcf/functions', init));`, [
+      { action: 'create-function', credentials: ['K'] },
+      { action: 'list-functions', credentials: ['OWN'] },
+    ]],
     ['an ofetch instance with a baseURL and default headers', `import { ofetch } from 'ofetch';\nconst api = ofetch.create({ baseURL: 'https://api.nvcf.nvidia.com/v2/nvcf', headers: { Authorization: \`Bearer \${process.env.K}\` } });\napi('/registry-credentials');\napi.raw('/functions/${FN}/versions/v1', { method: 'DELETE', headers: { Authorization: 'Bearer ' + process.env.OWN } });`, [
       { action: 'manage-registry-credentials', credentials: ['K'] },
       { action: 'delete-function', credentials: ['OWN'], target: { functionId: FN, versionId: 'v1' } },

@@ -113,10 +113,15 @@ function instanceDefaults(resolver: Resolver, node: Node, depth = 0): Defaults |
   return undefined;
 }
 
+/** `fetch(input, init)`; `input` may be a `new Request(url, init)`, whose init the call's own overrides. */
 function fromFetch(resolver: Resolver, args: Node[]): HttpRequest | undefined {
-  const init = resolver.object(args[1]);
-  if (args[1] !== undefined && !init) return { ...fromConfig(resolver, 'GET', resolver.string(args[0]), []), method: undefined, credentials: [] };
-  return fromConfig(resolver, 'GET', resolver.string(args[0]), [init]);
+  const input = args[0] === undefined ? undefined : resolver.deref(args[0]);
+  const request = input?.type === T.NewExpression && input.callee.type === T.Identifier && input.callee.name === 'Request' ? input : undefined;
+  const url = resolver.string(request ? (request.arguments[0] as Node | undefined) : args[0]);
+  const inits = [...(request ? [request.arguments[1] as Node | undefined] : []), args[1]].filter((init): init is Node => init !== undefined);
+  const configs = inits.map((init) => resolver.object(init));
+  if (configs.some((config) => config === undefined)) return { method: undefined, url, credentials: [] };
+  return fromConfig(resolver, 'GET', url, configs);
 }
 
 function fromLibrary(resolver: Resolver, defaults: Defaults, helper: string | undefined, args: Node[]): HttpRequest | undefined {

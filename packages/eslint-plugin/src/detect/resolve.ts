@@ -1,6 +1,7 @@
 /**
  * Static evaluation, deliberately small: string literals and templates, `+`, `const` bindings in
- * scope, `new URL(path, base)`, and where a value comes from the environment. Whatever it cannot
+ * scope (and the properties of a `const` object literal nothing writes to), `new URL(path, base)`,
+ * and where a value comes from the environment. Whatever it cannot
  * know becomes UNKNOWN (in strings) or `undefined`; callers then stay silent.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
@@ -18,6 +19,7 @@ export type Bindings = ReadonlyMap<NonNullable<ReturnType<typeof findVariable>>,
 export class Resolver {
   readonly #bindings: Bindings | undefined;
   readonly #classes: WeakMap<TSESTree.ClassBody, ClassFacts>;
+  readonly #mutated = new WeakMap<object, boolean>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -66,7 +68,14 @@ export class Resolver {
   deref(node: Node, depth = 0): Node {
     const unwrapped = this.unwrap(node);
     if (depth >= MAX_DEPTH) return unwrapped;
-    const value = unwrapped.type === T.Identifier ? this.constInit(unwrapped) : unwrapped.type === T.MemberExpression ? this.thisField(unwrapped) : unwrapped.type === T.CallExpression ? this.thisMethodResult(unwrapped) : undefined;
+    const value =
+      unwrapped.type === T.Identifier
+        ? this.constInit(unwrapped)
+        : unwrapped.type === T.MemberExpression
+          ? (this.thisField(unwrapped) ?? this.objectMember(unwrapped))
+          : unwrapped.type === T.CallExpression
+            ? this.thisMethodResult(unwrapped)
+            : undefined;
     return value ? this.deref(value, depth + 1) : unwrapped;
   }
 
@@ -91,6 +100,49 @@ export class Resolver {
     const constructorBody = facts.constructorBody;
     if (only.type !== T.AssignmentExpression || only.operator !== '=' || statement?.type !== T.ExpressionStatement || statement.parent !== constructorBody) return undefined;
     return only.right;
+  }
+
+  /**
+   * `config.baseUrl`, `settings.nvcf['key']`: the property of a `const` object literal, when the
+   * literal sets it for certain and nothing in the file writes to the object's properties
+   * (`config.key = ...`, `delete config.key`, `Object.assign(config, ...)`).
+   */
+  objectMember(member: TSESTree.MemberExpression): Node | undefined {
+    const name = member.computed ? this.literal(member.property) : member.property.type === T.Identifier ? member.property.name : undefined;
+    let root: Node = this.unwrap(member.object);
+    while (root.type === T.MemberExpression) root = this.unwrap(root.object);
+    if (name === undefined || root.type !== T.Identifier || this.isMutated(root)) return undefined;
+    const object = this.object(member.object);
+    const found = object && this.property(object, name);
+    return found?.certain ? found.value : undefined;
+  }
+
+  private isMutated(identifier: TSESTree.Identifier): boolean {
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    if (!variable) return true;
+    let mutated = this.#mutated.get(variable);
+    if (mutated === undefined) {
+      mutated = variable.references.some((reference) => {
+        let node: Node = reference.identifier as Node;
+        let parent = node.parent;
+        if (parent?.type === T.CallExpression && parent.arguments[0] === node && isObjectAssign(parent.callee)) return true;
+        let member = false;
+        while (parent && (parent.type === T.MemberExpression && parent.object === node || parent.type === T.TSNonNullExpression || parent.type === T.TSAsExpression)) {
+          member ||= parent.type === T.MemberExpression;
+          node = parent;
+          parent = node.parent;
+        }
+        if (!member || !parent) return false;
+        return (
+          (parent.type === T.AssignmentExpression && parent.left === node) ||
+          parent.type === T.UpdateExpression ||
+          (parent.type === T.UnaryExpression && parent.operator === 'delete') ||
+          ((parent.type === T.ForInStatement || parent.type === T.ForOfStatement) && parent.left === node)
+        );
+      });
+      this.#mutated.set(variable, mutated);
+    }
+    return mutated;
   }
 
   /** `this.method()` of a method whose body is `return <expression>`: that expression. */
@@ -148,7 +200,7 @@ export class Resolver {
       }
       case T.MemberExpression: {
         if (!n.computed && n.property.type === T.Identifier && n.property.name === 'href') return this.string(n.object, depth + 1);
-        const field = this.thisField(n);
+        const field = this.thisField(n) ?? this.objectMember(n);
         return field ? this.string(field, depth + 1) : UNKNOWN;
       }
       default:
@@ -257,7 +309,8 @@ export class Resolver {
         if (object.type === T.MemberExpression && object.object.type === T.MetaProperty && !object.computed && object.property.type === T.Identifier && object.property.name === 'env') {
           return name;
         }
-        return undefined;
+        const value = this.objectMember(n);
+        return value ? this.credential(value, depth + 1) : undefined;
       }
       case T.Identifier: {
         const init = this.constInit(n);
@@ -400,4 +453,9 @@ function isWriteTarget(member: TSESTree.MemberExpression): boolean {
   if (parent.type === T.AssignmentPattern) return (parent.left as TSESTree.Node) === member;
   if (parent.type === T.ArrayPattern || parent.type === T.RestElement) return true;
   return parent.type === T.Property && parent.value === member && parent.parent.type === T.ObjectPattern;
+}
+
+/** `Object.assign`, which writes to its first argument. */
+function isObjectAssign(callee: Node): boolean {
+  return callee.type === T.MemberExpression && !callee.computed && callee.object.type === T.Identifier && callee.object.name === 'Object' && callee.property.type === T.Identifier && callee.property.name === 'assign';
 }
