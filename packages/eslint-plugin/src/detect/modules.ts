@@ -60,6 +60,12 @@ export function originOf(resolver: Resolver, node: Node, depth = 0): CalleeOrigi
       // `const x = require('m')`, `const x = require('m').y`; `const x = y` for module bindings only
       if (isRequire(unwrapped) || unwrapped.type === T.MemberExpression) return originOf(resolver, unwrapped, depth + 1);
       if (unwrapped.type === T.Identifier) return originOf(resolver, unwrapped, depth + 1);
+      // `const execAsync = promisify(exec)`: the same function, with a promise for a callback
+      const call = unwrapped as Node; // isRequire narrowed calls away
+      if (call.type === T.CallExpression && call.arguments.length === 1 && call.arguments[0]?.type !== T.SpreadElement) {
+        const wrapper = originOf(resolver, call.callee, depth + 1);
+        if (wrapper?.module === 'util' && wrapper.path.length === 1 && wrapper.path[0] === 'promisify') return originOf(resolver, call.arguments[0] as Node, depth + 1);
+      }
       return undefined;
     }
     if (id.type === T.ObjectPattern) {
