@@ -23,24 +23,40 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   const { document, root, positions, get } = config;
   const defaultShell = (node: unknown) => scalarText(document, get(get(get(node, 'defaults'), 'run'), 'shell'));
 
-  const workflowScope = withEnv(document, new Scope(), get(root, 'env'));
   const seen = new Set<string>();
-  const scanSteps = (steps: unknown, scope: Scope, shell: string | undefined, matrix?: MatrixValues) => {
+  /**
+   * A job's steps in order. `envs` are the workflow's and the job's `env:`. Variables an earlier
+   * step wrote to `$GITHUB_ENV` sit below them (the runner lets `env:` at any level win).
+   */
+  const scanSteps = (steps: unknown, envs: ReadonlyArray<Node | undefined>, shell: string | undefined, matrix?: MatrixValues) => {
     if (!isSeq(steps)) return;
+    let exported = new Scope();
     for (const item of steps.items) {
       const step = resolveNode(document, item);
       const run = get(step, 'run');
       if (!run) continue;
       const stepShell = scalarText(document, get(step, 'shell')) ?? shell ?? 'bash';
       if (!SCANNED_SHELLS.test(stepShell)) continue;
+      const scope = envs.reduce<Scope>((below, env) => withEnv(document, below.child(), env, matrix), exported);
       const stepScope = withEnv(document, scope.child(), get(step, 'env'), matrix);
       const script = scalarScript(run as Node, text, positions);
       if (!script) continue;
       const { script: substituted, placeholders } = withPlaceholders(script, stepScope, matrix);
-      const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders });
+      const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders, envFile: 'GITHUB_ENV' });
       // Combinations that run the same command with the same key and target are one usage.
       pushOnce(facts.usages, result.usages, seen, usageIdentity);
       pushOnce(facts.problems, scriptProblems(file, result.problems, "This step's script"), seen, (p) => JSON.stringify(p));
+      for (const write of result.exports) {
+        if ('opaque' in write) {
+          // Any variable may have been set: nothing below the workflow's own env is known, the
+          // CLI's key variables included (set or not).
+          exported = new Scope(undefined, false);
+          for (const name of catalogue.cli.keyEnv) exported.set(name, { unknown: true });
+          continue;
+        }
+        exported.set(write.name, write.binding);
+        exported.setValue(write.name, write.value);
+      }
     }
   };
 
@@ -52,14 +68,13 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       // Read once per combination only when the job uses a matrix value.
       const usesMatrix = job?.range !== undefined && job.range !== null && /\$\{\{\s*matrix\./.test(text.slice(job.range[0], job.range[2]));
       for (const matrix of usesMatrix ? matrixCombinations(document, get(get(job, 'strategy'), 'matrix')) : [undefined]) {
-        const jobScope = withEnv(document, workflowScope.child(), get(job, 'env'), matrix);
-        scanSteps(get(job, 'steps'), jobScope, shell, matrix);
+        scanSteps(get(job, 'steps'), [get(root, 'env'), get(job, 'env')], shell, matrix);
       }
     }
   }
   // A composite action: runs.using: composite, runs.steps
   const runs = get(root, 'runs');
-  if (isMap(runs) && scalarText(document, get(runs, 'using')) === 'composite') scanSteps(get(runs, 'steps'), workflowScope, undefined);
+  if (isMap(runs) && scalarText(document, get(runs, 'using')) === 'composite') scanSteps(get(runs, 'steps'), [get(root, 'env')], undefined);
   return facts;
 }
 

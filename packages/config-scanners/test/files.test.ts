@@ -107,6 +107,39 @@ describe('GitHub Actions', () => {
     expect(scan('.github/workflows/x.yml', file).usages.map((u) => [u.action, u.target])).toEqual([['get-function', undefined]]);
   });
 
+  it('carries variables a step writes to $GITHUB_ENV into the steps after it', () => {
+    const file = [
+      'env:',
+      '  NGC_API_KEY: ${{ secrets.WORKFLOW_KEY }}',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: ngc cf function list',
+      '      - run: |',
+      '          echo "NGC_CLI_API_KEY=${{ secrets.DEPLOY_KEY }}" >> "$GITHUB_ENV"',
+      '          echo FUNCTION_ID=fn-1 >> $GITHUB_ENV',
+      '          echo "NGC_API_KEY=${{ secrets.IGNORED }}" >> $GITHUB_ENV',
+      '          ngc cf gpu ls',
+      '      - run: ngc cf function deploy create "$FUNCTION_ID:v1" && echo "$NGC_API_KEY"',
+      '      - run: echo "$SETTINGS" | tee -a "$GITHUB_ENV"',
+      '      - run: ngc cf cluster ls',
+      '      - run: ngc cf cluster ls',
+      '        env:',
+      '          NGC_CLI_API_KEY: ${{ secrets.PLATFORM_KEY }}',
+      '',
+    ].join('\n');
+    expect(scan('.github/workflows/deploy.yml', file).usages.map((u) => [u.action, u.credentials, u.target, `${u.range.line}`])).toEqual([
+      ['list-functions', ['NGC_CLI_API_KEY', 'WORKFLOW_KEY', 'NGC_API_KEY'], undefined, '7'],
+      // the step that writes the file does not see its own writes
+      ['read-gpu-capacity', ['NGC_CLI_API_KEY', 'WORKFLOW_KEY', 'NGC_API_KEY'], undefined, '12'],
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-1', versionId: 'v1' }, '13'],
+      // after a write that cannot be read, only the workflow's own env is known
+      ['list-clusters', [], undefined, '15'],
+      ['list-clusters', ['PLATFORM_KEY', 'NGC_CLI_API_KEY'], undefined, '16'],
+    ]);
+  });
+
   it('scans composite actions', () => {
     expect(brief('action.yml', 'runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        ngc cf cluster ls\n')).toEqual([
       ['list-clusters', ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'], '6:9'],

@@ -27,9 +27,17 @@ export interface ScriptProblem {
   message: string;
 }
 
+/**
+ * A variable the script hands to the steps after it through its CI's env file (`echo
+ * "NAME=value" >> "$GITHUB_ENV"`), or `opaque` when it writes that file in a way not read here.
+ */
+export type EnvExport = { name: string; binding: EnvBinding; value: string } | { opaque: true };
+
 export interface ShellScanResult {
   usages: Usage[];
   problems: ScriptProblem[];
+  /** Writes to the env file the context names, in order (empty when it names none). */
+  exports: EnvExport[];
 }
 
 export interface ShellContext {
@@ -40,6 +48,8 @@ export interface ShellContext {
   placeholders?: ReadonlyMap<string, EnvBinding>;
   /** Files that hold a key (BuildKit secrets under /run/secrets), by path: `$(cat FILE)` reads it. */
   secretFiles?: ReadonlyMap<string, EnvBinding>;
+  /** The variable naming the file whose `NAME=value` lines set later steps' variables (`GITHUB_ENV`). */
+  envFile?: string;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
@@ -58,11 +68,19 @@ export function scanShell(script: EmbeddedText, context: ShellContext, depth = 0
   const parsed = parseShell(script.text);
   if (!parsed.ok) {
     const offset = offsetOf(script.text, parsed.line, parsed.column);
-    return { usages: [], problems: [{ range: script.range(offset, offset + 1), message: parsed.message }] };
+    return { usages: [], problems: [{ range: script.range(offset, offset + 1), message: parsed.message }], exports: context.envFile && script.text.includes(context.envFile) ? [{ opaque: true }] : [] };
   }
   const scanner = new Scanner(script, context, depth);
   walk(parsed.file, (node, type) => scanner.visit(node, type));
-  return { usages: scanner.usages, problems: scanner.problems };
+  const exports: EnvExport[] = scanner.exports;
+  // Every mention of the env file must be a write read above; anything else (tee, cat <<EOF,
+  // printf, a nested script) may set any variable.
+  if (context.envFile && depth === 0 && countWord(script.text, context.envFile) > exports.length) exports.push({ opaque: true });
+  return { usages: scanner.usages, problems: scanner.problems, exports };
+}
+
+function countWord(text: string, word: string): number {
+  return text.split(new RegExp(`\\b${word}\\b`)).length - 1;
 }
 
 /** mvdan/sh counts columns in UTF-8 bytes; the text is UTF-16. */
@@ -82,6 +100,7 @@ function offsetOf(text: string, line: number, byteColumn: number): number {
 class Scanner {
   readonly usages: Usage[] = [];
   readonly problems: ScriptProblem[] = [];
+  readonly exports: Array<{ name: string; binding: EnvBinding; value: string }> = [];
 
   constructor(
     readonly script: EmbeddedText,
@@ -104,6 +123,7 @@ class Scanner {
       }
       case 'Stmt':
         this.heredoc(node as Stmt);
+        this.envFileWrite(node as Stmt);
         return true;
       case 'CallExpr': {
         const call = node as CallExpr;
@@ -342,6 +362,24 @@ class Scanner {
     this.scanNested(this.script.slice(start, end), scope);
   }
 
+  /** `echo "NAME=value" >> "$GITHUB_ENV"`: one variable for the steps after this one. */
+  envFileWrite(stmt: Stmt): void {
+    const file = this.context.envFile;
+    if (!file || this.depth > 0 || stmt.Redirs.length !== 1 || !stmt.Cmd || nodeType(stmt.Cmd) !== 'CallExpr') return;
+    const [redirect] = stmt.Redirs;
+    if (!redirect?.Word || !OUTPUT_REDIRECTS.has(redirect.Op) || !isExpansionOf(redirect.Word, file)) return;
+    const call = stmt.Cmd as CallExpr;
+    if (call.Assigns.length > 0 || !call.Args[0] || this.text(call.Args[0]) !== 'echo') return;
+    let args = call.Args.slice(1);
+    while (args[0] && /^-[nE]+$/.test(this.text(args[0]))) args = args.slice(1);
+    const [word] = args;
+    if (!word || args.length !== 1) return;
+    const text = this.text(word);
+    const name = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(text)?.[1];
+    if (name === undefined) return;
+    this.exports.push({ name, binding: aliasBinding(this.valueAfterEquals(word, name), name), value: text.slice(name.length + 1) });
+  }
+
   /** `bash <<EOF ... EOF`: the heredoc is the script bash runs. */
   heredoc(stmt: Stmt): void {
     if (this.depth >= MAX_NESTING || !stmt.Cmd || nodeType(stmt.Cmd) !== 'CallExpr') return;
@@ -365,6 +403,16 @@ class Scanner {
     if (target) usage.target = target;
     this.usages.push(usage);
   }
+}
+
+/** `>`, `>>` and `>|` (mvdan/sh's RdrOut, AppOut, ClbOut). */
+const OUTPUT_REDIRECTS = new Set([54, 55, 60]);
+
+/** A word that is only `$NAME` (quoted or not). */
+function isExpansionOf(word: Word, name: string): boolean {
+  const parts = word.Parts.flatMap((part) => (nodeType(part) === 'DblQuoted' ? (part.Parts ?? []) : [part]));
+  const [only] = parts;
+  return parts.length === 1 && only !== undefined && nodeType(only) === 'ParamExp' && only.Param?.Value === name && isPlainExpansion(only);
 }
 
 /** `$NAME` or `${NAME}`, with no default, substitution, slice or length operator. */
