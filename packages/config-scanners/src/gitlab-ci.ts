@@ -10,8 +10,12 @@
  * job once per combination of literal values (up to 64), each set as a variable. A job that
  * extends a template this file does not define (one from an `include:`) may get any variable from
  * it, so only what the job's known layers set is known; everything else is unknown.
+ *
+ * GitLab merges a pipeline's files (`.gitlab-ci.yml` and the files it includes) into one, so the
+ * global `variables:` of every file apply to every job, the main file's winning. Given the
+ * pipeline's other files, a file's jobs see those variables too.
  */
-import type { Catalogue } from '@nvcf-keylint/core';
+import { UNKNOWN, type Catalogue, type EnvBinding } from '@nvcf-keylint/core';
 import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { EmbeddedText } from './embedded-text.js';
@@ -30,13 +34,37 @@ const MAX_LAYERS = 100;
 /** Script nodes read for one section of one job, `!reference`s expanded. */
 const MAX_SCRIPT_NODES = 2_000;
 
-export function scanGitlabCi(file: string, text: string, catalogue: Catalogue): ConfigFacts {
+/** A file of the pipeline a scanned file belongs to. */
+export interface PipelineFile {
+  file: string;
+  text: string;
+}
+
+/**
+ * `pipeline`: the files whose global `variables:` make the pipeline's, in the order GitLab merges
+ * them (included files first, the main file last); the scanned file is read from `text` wherever
+ * it stands in that list, and last when it is not in it.
+ */
+export function scanGitlabCi(file: string, text: string, catalogue: Catalogue, pipeline: readonly PipelineFile[] = []): ConfigFacts {
   const { facts, config } = readYamlConfig(file, text);
   if (!config) return facts;
   const { document, root, positions } = config;
   const jobs = new Jobs(document, root);
 
-  const globalScope = withVariables(document, new Scope(), jobs.get(root, 'variables'));
+  // GitLab merges the files' global variables by name, a later file's definition replacing an
+  // earlier one's, and expands them after merging.
+  const globals = new Map<string, Definition>();
+  const sources = pipeline.some((other) => other.file === file) ? pipeline : [...pipeline, { file, text }];
+  for (const source of sources) {
+    const other = source.file === file ? config : readYamlConfig(source.file, source.text).config;
+    const variables = other?.get(other.root, 'variables');
+    if (!other || !isMap(variables)) continue;
+    for (const pair of variables.items) {
+      const name = scalarText(other.document, pair.key);
+      if (name !== undefined) globals.set(name, { document: other.document, value: pair.value });
+    }
+  }
+  const globalScope = define(new Scope().child(), globals);
   const defaults = jobs.get(root, 'default');
   const seen = new Set<string>();
   for (const pair of root.items) {
@@ -197,17 +225,78 @@ function appendScript(jobs: Jobs, node: Node | undefined, source: string, positi
   for (const item of node.items) appendScript(jobs, resolveNode(jobs.document, item), source, positions, into, budget, depth + 1);
 }
 
+/** A variable's definition: its value node, in the document it is written in. */
+interface Definition {
+  document: Document.Parsed;
+  value: unknown;
+}
+
 function withVariables(document: Document.Parsed, scope: Scope, variables: Node | undefined): Scope {
   if (!isMap(variables)) return scope;
+  const definitions = new Map<string, Definition>();
   for (const pair of variables.items) {
     const name = scalarText(document, pair.key);
-    if (name === undefined) continue;
-    const raw = resolveNode(document, pair.value);
-    const value = scalarText(document, raw) ?? scalarText(document, resolveNode(document, findPair(document, raw, 'value')?.value));
-    const reference = value === undefined ? undefined : /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(value.trim())?.[1];
-    scope.set(name, reference === undefined ? { unknown: true } : aliasBinding((scope.parent ?? scope).resolve(reference), name));
-    // GitLab expands `$OTHER` in a variable's value.
-    scope.setValue(name, value === undefined ? undefined : (scope.parent ?? scope).expand(value));
+    if (name !== undefined) definitions.set(name, { document, value: pair.value });
+  }
+  return define(scope, definitions);
+}
+
+/**
+ * Sets each variable in `scope`. GitLab expands a `$REFERENCE` once all variables are known, so it
+ * names another variable of the same level wherever that is written, else (and for a variable
+ * naming itself) the one below.
+ */
+function define(scope: Scope, definitions: ReadonlyMap<string, Definition>): Scope {
+  const below = scope.parent ?? new Scope();
+  const values = new Map<string, { binding: EnvBinding; value: string | undefined }>();
+  const evaluating = new Set<string>();
+  const evaluate = (name: string): { binding: EnvBinding; value: string | undefined } => {
+    const known = values.get(name);
+    if (known) return known;
+    // A cycle (A: $B, B: $A) expands to nothing GitLab would settle on.
+    if (evaluating.has(name)) return { binding: { unknown: true }, value: undefined };
+    const definition = definitions.get(name);
+    if (!definition) return { binding: below.resolve(name), value: below.value(name) };
+    evaluating.add(name);
+    const { document, value: node } = definition;
+    const raw = resolveNode(document, node);
+    const text = scalarText(document, raw) ?? scalarText(document, resolveNode(document, findPair(document, raw, 'value')?.value));
+    const lookup = (other: string) => (other === name ? { binding: below.resolve(other), value: below.value(other) } : evaluate(other));
+    const reference = text === undefined ? undefined : /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(text.trim())?.[1];
+    const binding = reference === undefined ? { unknown: true as const } : aliasBinding(lookup(reference).binding, name);
+    const value = text?.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$/g, (match, braced?: string, plain?: string) => {
+      if (match === '$$') return '$';
+      const other = braced ?? plain;
+      return other === undefined ? UNKNOWN : (lookup(other).value ?? UNKNOWN);
+    });
+    const result = { binding, value };
+    evaluating.delete(name);
+    values.set(name, result);
+    return result;
+  };
+  for (const name of definitions.keys()) {
+    const { binding, value } = evaluate(name);
+    scope.set(name, binding);
+    scope.setValue(name, value);
   }
   return scope;
+}
+
+/**
+ * The local files a pipeline file includes (`include: path`, `include: [{ local: path }]`), as
+ * written: paths from the project root, possibly with `*` / `**` globs. Remote, project,
+ * template and component includes are not files of this repository and are left out.
+ */
+export function gitlabLocalIncludes(file: string, text: string): string[] {
+  const { config } = readYamlConfig(file, text);
+  if (!config) return [];
+  const { document, root, get } = config;
+  const include = get(root, 'include');
+  const entries = isSeq(include) ? include.items.map((item) => resolveNode(document, item)) : [include];
+  const paths: string[] = [];
+  for (const entry of entries) {
+    const written = isScalar(entry) ? scalarText(document, entry) : isMap(entry) ? scalarText(document, get(entry, 'local')) : undefined;
+    if (written !== undefined && written.trim() !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(written)) paths.push(written.trim());
+  }
+  return paths;
 }

@@ -1,6 +1,6 @@
 import { loadCatalogue } from '@nvcf-keylint/core';
 import { describe, expect, it } from 'vitest';
-import { configKind, scanConfigFile } from '../src/index.js';
+import { configKind, gitlabLocalIncludes, scanConfigFile, scanGitlabCi } from '../src/index.js';
 
 const catalogue = loadCatalogue();
 const scan = (file: string, text: string) => {
@@ -220,6 +220,44 @@ describe('URLs and headers kept in variables', () => {
       '',
     ].join('\n');
     expect(scan('Dockerfile', file).usages.map((u) => [u.action, u.credentials, u.target])).toEqual([['invoke-function', ['NVCF_KEY'], undefined]]);
+  });
+});
+
+describe('GitLab CI variables referring to each other', () => {
+  it('expand once all are known: order does not matter, a cycle is unknown, a name refers to the level below', () => {
+    const file = [
+      'variables:',
+      '  NGC_CLI_API_KEY: $TEAM_KEY',
+      '  TEAM_KEY: $DEPLOY_KEY',
+      '  A: $B',
+      '  B: $A',
+      'deploy:',
+      '  variables:',
+      '    NGC_CLI_API_KEY: $NGC_CLI_API_KEY',
+      '  script:',
+      '    - ngc cf function list',
+      'cycle:',
+      '  variables:',
+      '    NGC_CLI_API_KEY: $A',
+      '  script:',
+      '    - ngc cf gpu ls',
+      '',
+    ].join('\n');
+    expect(scan('.gitlab-ci.yml', file).usages.map((u) => [u.action, u.credentials])).toEqual([
+      ['list-functions', ['DEPLOY_KEY', 'TEAM_KEY', 'NGC_CLI_API_KEY']],
+      ['read-gpu-capacity', []],
+    ]);
+  });
+
+  it("are merged by name over a pipeline's files, the main file's winning", () => {
+    const included = ['variables:', '  NGC_CLI_API_KEY: $INCLUDED_KEY', '  FUNCTION_ID: fn-included', 'deploy:', '  script:', '    - ngc cf function info $FUNCTION_ID:v1', ''].join('\n');
+    const main = ['include: ci/deploy.yml', 'variables:', '  NGC_CLI_API_KEY: $MAIN_KEY', ''].join('\n');
+    const pipeline = [{ file: 'ci/deploy.yml', text: included }, { file: '.gitlab-ci.yml', text: main }];
+    const facts = scanGitlabCi('ci/deploy.yml', included, catalogue, pipeline);
+    expect(facts.usages.map((u) => [u.action, u.credentials, u.target])).toEqual([['get-function', ['MAIN_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-included', versionId: 'v1' }]]);
+    expect(gitlabLocalIncludes('.gitlab-ci.yml', 'include:\n  - local: /a.yml\n  - b.yml\n  - remote: https://x/y.yml\n  - https://x/z.yml\n  - project: g/p\n    file: c.yml\n')).toEqual(['/a.yml', 'b.yml']);
+    expect(gitlabLocalIncludes('.gitlab-ci.yml', 'include: { local: c.yml }')).toEqual(['c.yml']);
+    expect(gitlabLocalIncludes('.gitlab-ci.yml', ': not yaml [')).toEqual([]);
   });
 });
 
