@@ -4,6 +4,7 @@ import type { ConfigFacts } from '@nvcf-keylint/config-scanners';
 import type { ConfigKind } from '@nvcf-keylint/config-scanners/kinds';
 import { describeErrno, sizeProblem } from '@nvcf-keylint/manifest';
 import { hashContent, type ResultCache } from './cache.js';
+import { GitlabPipelines } from './gitlab-pipeline.js';
 import { loadScanners, type LoadedScanners } from './scanners.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -29,6 +30,7 @@ export async function firstLine(file: string): Promise<string | undefined> {
 export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind: ConfigKind }>, catalogue: Catalogue, cache?: ResultCache): Promise<ConfigFacts[]> {
   if (files.length === 0) return [];
   let loaded: LoadedScanners | undefined;
+  let pipelines: GitlabPipelines | undefined;
   const results: ConfigFacts[] = [];
   for (const { file, kind } of files) {
     const unreadable = (message: string): ConfigFacts => ({ file, usages: [], secrets: [], problems: [{ file, range: START, message, fatal: true }] });
@@ -44,7 +46,15 @@ export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind:
         continue;
       }
       const bytes = await fs.promises.readFile(file);
-      const hash = cache ? hashContent(bytes) : '';
+      // A GitLab file is read with the global variables of the pipeline it belongs to.
+      let pipeline: Awaited<ReturnType<GitlabPipelines['of']>>;
+      if (kind === 'gitlab-ci') {
+        loaded ??= await loadScanners();
+        const { gitlabLocalIncludes } = loaded.scanners;
+        pipelines ??= new GitlabPipelines((f, text) => gitlabLocalIncludes(f, text));
+        pipeline = await pipelines.of(file);
+      }
+      const hash = cache ? `${hashContent(bytes)}${pipeline ? `+${pipeline.hash}` : ''}` : '';
       const cached = cache?.config(file, hash);
       if (cached) {
         results.push(cached);
@@ -52,7 +62,7 @@ export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind:
       }
       // The scanners (and the shell parser) load only when a file needs scanning.
       loaded ??= await loadScanners();
-      const facts = loaded.scanners.scanConfigFile(file, bytes, kind, catalogue);
+      const facts = loaded.scanners.scanConfigFile(file, bytes, kind, catalogue, pipeline ? { pipeline: pipeline.files } : {});
       cache?.setConfig(file, hash, facts);
       results.push(facts);
     } catch (error) {

@@ -1,0 +1,113 @@
+/**
+ * A GitLab pipeline split over files: `.gitlab-ci.yml` sets the key for every job, and the jobs
+ * live in the files it includes. Each file is judged with the pipeline's global variables,
+ * whether the whole repository is linted or only the included file (as a pre-commit hook does).
+ */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeProject, runCli, STACK_TRACE } from './support/cli.js';
+
+const FN = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+const MANIFEST = [
+  'version: 1',
+  'keys:',
+  '  deployer:',
+  '    env: [DEPLOY_KEY]',
+  '    scopes: [Deploy Function, List Functions]',
+  '    resource:',
+  '      type: All Functions',
+  '  reader:',
+  '    env: [NGC_CLI_API_KEY]',
+  '    scopes: [List Functions]',
+  '    resource:',
+  '      type: All Functions',
+  '',
+].join('\n');
+const DEPLOY_JOB = ['deploy:', '  script:', `    - ngc cf function deploy create ${FN}:v1 --deployment-specification a:b:c:1:1`, ''].join('\n');
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+function project(files: Record<string, string>): string {
+  const made = makeProject({ 'nvcf-keys.yaml': MANIFEST, ...files });
+  mkdirSync(join(made.dir, '.git'));
+  cleanup = made.cleanup;
+  return made.dir;
+}
+
+/** What the CLI reports on the CI files (the manifest's own findings are not the point here). */
+async function messages(dir: string, args: string[]): Promise<Array<{ file: string; ruleId: string; message: string }>> {
+  const run = await runCli(['--format', 'json', ...args], { cwd: dir });
+  expect(run.stderr).toBe('');
+  expect(run.stdout).not.toMatch(STACK_TRACE);
+  return (JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>).flatMap((r) =>
+    r.messages.map((m) => ({ file: r.filePath.slice(dir.length + 1), ruleId: m.ruleId, message: m.message })),
+  ).filter((m) => m.file !== 'nvcf-keys.yaml');
+}
+
+describe('GitLab pipelines split over files', () => {
+  it("judges an included file's jobs with the main file's global variables", async () => {
+    const dir = project({
+      '.gitlab-ci.yml': ['include:', "  - local: '/.gitlab/ci/*.yml'", 'variables:', '  NGC_CLI_API_KEY: $DEPLOY_KEY', ''].join('\n'),
+      '.gitlab/ci/deploy.yml': DEPLOY_JOB,
+    });
+    expect(await messages(dir, [])).toEqual([]);
+    // Only the included file named, as a pre-commit hook does: the main file is still read.
+    expect(await messages(dir, ['.gitlab/ci/deploy.yml', 'nvcf-keys.yaml'])).toEqual([]);
+  });
+
+  it("re-reads a cached included file when the main file's variables change", async () => {
+    const dir = project({
+      '.gitlab-ci.yml': ['include: .gitlab/ci/deploy.yml', 'variables:', '  NGC_CLI_API_KEY: $DEPLOY_KEY', ''].join('\n'),
+      '.gitlab/ci/deploy.yml': DEPLOY_JOB,
+    });
+    expect(await messages(dir, ['--cache'])).toEqual([]);
+    writeFileSync(join(dir, '.gitlab-ci.yml'), ['include: .gitlab/ci/deploy.yml', 'variables:', '  NGC_CLI_API_KEY: $NGC_CLI_API_KEY', ''].join('\n'));
+    expect((await messages(dir, ['--cache'])).map((m) => `${m.file} ${m.ruleId}`)).toEqual(['.gitlab/ci/deploy.yml missing-scope']);
+  });
+
+  it('lets the main file win over an included file, and an included file set the rest', async () => {
+    const dir = project({
+      '.gitlab-ci.yml': ['include: ci/vars.yml', 'variables:', '  NGC_CLI_API_KEY: $NGC_CLI_API_KEY', DEPLOY_JOB].join('\n'),
+      'ci/vars.yml': ['variables:', '  NGC_CLI_API_KEY: $DEPLOY_KEY', '  FUNCTION_ID: fn-from-include', ''].join('\n'),
+    });
+    const found = await messages(dir, ['.gitlab-ci.yml', 'nvcf-keys.yaml']);
+    expect(found.map((m) => m.message)).toEqual([
+      "Key 'reader' lacks the Deploy Function scope, which deploy-function requires.",
+    ]);
+  });
+
+  it('reads a file no pipeline includes on its own', async () => {
+    const dir = project({
+      '.gitlab-ci.yml': ['variables:', '  NGC_CLI_API_KEY: $DEPLOY_KEY', ''].join('\n'),
+      'templates/deploy.gitlab-ci.yml': DEPLOY_JOB,
+    });
+    const found = await messages(dir, ['templates/deploy.gitlab-ci.yml', 'nvcf-keys.yaml']);
+    expect(found.map((m) => m.ruleId)).toEqual(['missing-scope']);
+  });
+
+  it('survives include cycles, missing files, remote includes and symbolic links', async () => {
+    const dir = project({
+      '.gitlab-ci.yml': [
+        'include:',
+        '  - local: .gitlab/ci/*.yml',
+        '  - local: ci/missing.yml',
+        '  - remote: https://example.com/ci.yml',
+        '  - template: Security/SAST.gitlab-ci.yml',
+        '  - local: ../outside.yml',
+        'variables:',
+        '  NGC_CLI_API_KEY: $DEPLOY_KEY',
+        '',
+      ].join('\n'),
+      '.gitlab/ci/a.yml': ['include:', '  - local: /.gitlab-ci.yml', '  - local: .gitlab/ci/a.yml', DEPLOY_JOB].join('\n'),
+      'elsewhere.yml': ['variables:', '  OTHER: x', ''].join('\n'),
+    });
+    symlinkSync(join(dir, 'elsewhere.yml'), join(dir, '.gitlab/ci/linked.yml'));
+    expect(await messages(dir, ['.gitlab/ci/a.yml', 'nvcf-keys.yaml'])).toEqual([]);
+    expect(await messages(dir, [])).toEqual([]);
+  });
+});
