@@ -93,16 +93,20 @@ describe('options and exit codes', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('a named file without an extension that is not a shell script is skipped with a warning, or quietly', async () => {
+  it('a named file that is neither code, a CI file, a script nor YAML/JSON is skipped with a warning, or quietly', async () => {
     const files = makeProject({
       'nvcf-keys.yaml': 'version: 1\nkeys:\n  ci:\n    env: [NGC_CLI_API_KEY]\n    scopes: [Deploy Function]\n    resource: { type: All Functions }\n',
       LICENSE: 'MIT License\n',
       'bin/list': '#!/bin/sh\nngc cf function list\n',
+      'README.md': '# Deploying\n\nRun `ngc cf function list`.\n',
+      'tools/invoke.py': 'import os\nprint(os.environ["NVCF_API_KEY"])\n',
     });
     try {
-      const warned = await runCli(['LICENSE', 'bin/list', '--format', 'json'], { cwd: files.dir });
+      const warned = await runCli(['LICENSE', 'bin/list', 'README.md', 'tools/invoke.py', '--format', 'json'], { cwd: files.dir });
       const byFile = Object.fromEntries((JSON.parse(warned.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; severity: number; message: string }> }>).map((r) => [r.filePath.replace(`${files.dir}/`, ''), r.messages]));
-      expect(byFile.LICENSE).toEqual([expect.objectContaining({ ruleId: null, severity: 1, message: expect.stringMatching(/^File ignored: .*--no-warn-ignored/) })]);
+      for (const file of ['LICENSE', 'README.md', 'tools/invoke.py']) {
+        expect(byFile[file]).toEqual([expect.objectContaining({ ruleId: null, severity: 1, message: expect.stringMatching(/^File ignored: .*--no-warn-ignored/) })]);
+      }
       // The script is judged against the manifest above it, not against LICENSE read as one.
       expect(byFile['bin/list']).toEqual([expect.objectContaining({ ruleId: 'missing-scope', severity: 2 })]);
       const quiet = await runCli(['--no-warn-ignored', 'LICENSE'], { cwd: files.dir });

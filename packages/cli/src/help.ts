@@ -37,8 +37,9 @@ Options:
                         removes a scope. Comments and formatting are kept.
       --fix-dry-run     Print the fixes as a diff (json: an "output" property)
                         without writing.
-      --no-warn-ignored Do not warn about named files that are skipped (for
-                        hooks that pass every staged file without an extension).
+      --no-warn-ignored Do not warn about named files that are skipped (neither
+                        code, a CI file, a script nor YAML/JSON; for hooks
+                        that pass every staged file).
   -c, --config FILE     Configuration file (default: nvcf-keylint.config.json,
                         .yaml or .yml, or "nvcf-keylint" in package.json).
       --cache           Reuse the results of unchanged files (a code file is

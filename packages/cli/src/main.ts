@@ -179,7 +179,7 @@ async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-const IGNORED_MESSAGE = 'File ignored: it has no extension and is not a sh/bash script, so it is neither a key manifest, code nor a CI file (use --no-warn-ignored to suppress this warning).';
+const IGNORED_MESSAGE = 'File ignored: it is neither a key manifest (YAML or JSON), code, nor a CI file or shell script (use --no-warn-ignored to suppress this warning).';
 
 const MAIN_PATTERNS_TEXT = 'nvcf-keys.{yaml,yml,json}, *.nvcf-keys.{yaml,yml,json}';
 

@@ -139,10 +139,14 @@ async function lintCodeCached(
 
 const MANIFEST_NAME = /^(?:.+\.)?nvcf-keys\.(?:ya?ml|json)$/;
 
+/** What a file named on the command line may be read as a manifest by: YAML or JSON. */
+const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
+
 /**
  * Sorts what discovery found: code by extension, CI files and scripts by name (or shebang),
- * manifests by name or because they were named. A named regular file without an extension that is
- * not a shell script (LICENSE, a binary in bin/) is no manifest: it is ignored.
+ * manifests by name, or because they were named and are YAML or JSON. Any other named regular
+ * file (LICENSE, a binary in bin/, README.md, a Python script) is neither: it is ignored, with a
+ * warning, as ESLint does with a file no configuration matches.
  */
 async function classify(discovery: Discovery) {
   const manifestFiles: string[] = [];
@@ -162,8 +166,19 @@ async function classify(discovery: Discovery) {
     const first = name.includes('.') ? undefined : await firstLine(file);
     const kind = configKind(file, first);
     if (kind) configFiles.push({ file, kind });
-    // Something that cannot be read as a file (a device, a directory link) gets the manifest reader's diagnostic.
-    else if (discovery.explicit.has(file)) (first === undefined ? manifestFiles : ignoredFiles).push(file);
+    else if (discovery.explicit.has(file)) {
+      // Something that cannot be read as a file (a FIFO, a directory link) gets the manifest reader's diagnostic.
+      const readable = name.includes('.') ? await isRegularFile(file) : first !== undefined;
+      (MANIFEST_EXTENSION.test(name) || !readable ? manifestFiles : ignoredFiles).push(file);
+    }
   }
   return { manifestFiles, codeFiles, configFiles, ignoredFiles };
+}
+
+async function isRegularFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
