@@ -28,6 +28,8 @@ export const overbroadResource = defineRule({
         const usages = byKey.get(key) ?? [];
         const needs = keyNeeds(catalogue, key, usages);
         if (needs.all.length === 0 || needs.incomplete) continue;
+        // A type that does not work for all of it is a wrong type (unsupported-resource-type), not a broad one.
+        if (needs.all.some((a) => catalogue.actionVerdict(a, key.resourceType!.value) !== 'supported')) continue;
         const targets = [...new Set(usages.map((u) => u.target?.functionId))];
         const everyCallTargeted = usages.length > 0 && !targets.includes(undefined) && needs.declared.every((a) => needs.used.includes(a));
         const fits = (type: ResourceType) =>

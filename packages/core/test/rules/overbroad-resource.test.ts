@@ -33,6 +33,14 @@ describe('overbroad-resource', () => {
     expect(lintWithUsages(overbroadResource, MANIFEST, [usageAt(1, 'deploy-function', ['PLATFORM_KEY'])])[0]).toContain('works with All Functions;');
   });
 
+  it('is quiet when the type does not work for something the key is for (a wrong type, not a broad one)', () => {
+    // Authorize Clients works only with All Functions: All Entity is unsupported, not overbroad.
+    const manifest = 'version: 1\nkeys:\n  sharing:\n    env: [SHARE_KEY]\n    scopes: [Authorize Clients]\n    resource: { type: All Entity }\n    actions: [authorize-clients]\n';
+    expect(lintWithUsages(overbroadResource, manifest, [])).toEqual([]);
+    // The same key for invoking as well: All Entity does not work for invoke-function either.
+    expect(lintWithUsages(overbroadResource, MANIFEST.replace('[Deploy Function, List Functions]', '[Deploy Function, List Functions, Invoke Function]'), [usageAt(1, 'invoke-function', ['PLATFORM_KEY'], { functionId: 'f1' })])).toEqual([]);
+  });
+
   it('is quiet when a call has no known target, when the type is already needed, or when nothing uses the key', () => {
     expect(lintWithUsages(overbroadResource, MANIFEST, [usageAt(1, 'invoke-function', ['NVCF_API_KEY'], { functionId: 'abc' }), usageAt(2, 'invoke-function', ['NVCF_API_KEY'])])).toEqual([]);
     expect(lintWithUsages(overbroadResource, MANIFEST, [usageAt(1, 'manage-registry-credentials', ['REGISTRY_KEY'])])).toEqual([]);
