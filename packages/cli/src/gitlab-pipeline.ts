@@ -93,7 +93,7 @@ async function expand(root: string, written: string): Promise<string[]> {
   const pattern = written.replace(/^\/+/, '');
   if (pattern === '' || pattern.split('/').includes('..')) return [];
   try {
-    const matches = await fg(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true, suppressErrors: true });
+    const matches = await fg(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true, suppressErrors: true, ignore: ['**/node_modules/**', '**/.git/**'] });
     return matches.map((m) => path.normalize(m)).sort();
   } catch {
     return [];
