@@ -6,28 +6,43 @@ import type { Scope } from './shell/scope.js';
 export const GITHUB_EXPRESSION = /\$\{\{\s{0,20}([^}]{0,500}?)\s{0,20}\}\}/g;
 
 /**
- * What a CI expression holds as a credential: `secrets.X` and `vars.X` are the secret or variable
- * X; `env.X` is whatever X holds in scope. Anything else cannot be known.
+ * What is known about a workflow's expressions: literal `matrix.NAME` / `inputs.NAME` values (one
+ * matrix combination, one caller's `with:`), and, for a reusable workflow read for one caller,
+ * what each `secrets.NAME` holds.
  */
-export function expressionBinding(expression: string, scope: Scope): EnvBinding {
+export interface ExpressionContext {
+  /** Keyed by the whole expression: `matrix.os`, `inputs.function_id`. */
+  literals?: ReadonlyMap<string, string>;
+  /** The caller's `secrets:`; absent when the secrets are the workflow's own (or `inherit`). */
+  secrets?: ReadonlyMap<string, EnvBinding>;
+}
+
+/**
+ * What a CI expression holds as a credential: `secrets.X` and `vars.X` are the secret or variable
+ * X (or what a caller passes as secret X); `env.X` is whatever X holds in scope. Anything else
+ * cannot be known.
+ */
+export function expressionBinding(expression: string, scope: Scope, context?: ExpressionContext): EnvBinding {
   const match = /^(secrets|vars|env)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression.trim()) ?? /^(secrets|vars|env)\[\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\]$/.exec(expression.trim());
   if (!match) return { unknown: true };
   const [, kind, name] = match as unknown as [string, string, string];
-  return kind === 'env' ? scope.resolve(name) : { credentials: [name] };
+  if (kind === 'env') return scope.resolve(name);
+  if (kind === 'secrets' && context?.secrets) return context.secrets.get(name) ?? { unknown: true };
+  return { credentials: [name] };
 }
 
 /**
  * Replaces each expression of a script with a shell variable `${__CI_n}` that the scanner resolves
  * to the expression's binding: GitHub substitutes expressions before the shell sees the script.
  */
-export function withPlaceholders(script: EmbeddedText, scope: Scope, matrix?: MatrixValues): { script: EmbeddedText; placeholders: Map<string, EnvBinding> } {
+export function withPlaceholders(script: EmbeddedText, scope: Scope, context?: ExpressionContext): { script: EmbeddedText; placeholders: Map<string, EnvBinding> } {
   const placeholders = new Map<string, EnvBinding>();
   const replaced = script.replace(GITHUB_EXPRESSION, (match) => {
-    // A matrix value is known text, substituted as GitHub does (only values with no shell syntax in them).
-    const value = matrixValue(match[1] ?? '', matrix);
+    // A matrix value or input is known text, substituted as GitHub does (only values with no shell syntax in them).
+    const value = literalValue(match[1] ?? '', context);
     if (value !== undefined) return value;
     const name = `__CI_${placeholders.size}`;
-    placeholders.set(name, expressionBinding(match[1] ?? '', scope));
+    placeholders.set(name, expressionBinding(match[1] ?? '', scope, context));
     return `\${${name}}`;
   });
   return { script: replaced, placeholders };
@@ -36,17 +51,17 @@ export function withPlaceholders(script: EmbeddedText, scope: Scope, matrix?: Ma
 /** One combination of a job's `strategy.matrix`: `matrix.<name>` to its literal value. */
 export type MatrixValues = ReadonlyMap<string, string>;
 
-/** The literal value of `matrix.NAME` in this combination, if the expression is just that. */
-export function matrixValue(expression: string, matrix: MatrixValues | undefined): string | undefined {
-  if (!matrix) return undefined;
-  const name = /^matrix\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression.trim())?.[1];
-  const value = name === undefined ? undefined : matrix.get(name);
+/** The literal value of `matrix.NAME` or `inputs.NAME`, if the expression is just that and it is known. */
+export function literalValue(expression: string, context: ExpressionContext | undefined): string | undefined {
+  if (!context?.literals) return undefined;
+  const match = /^(matrix|inputs)\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression.trim());
+  const value = match ? context.literals.get(`${match[1]}.${match[2]}`) : undefined;
   // Only values that are plain words survive as shell text unchanged.
   return value !== undefined && /^[A-Za-z0-9_.:\/@+,-]*$/.test(value) ? value : undefined;
 }
 
-/** Replaces `${{ matrix.NAME }}` in a value by the combination's literal, leaving other expressions. */
-export function substituteMatrix(text: string, matrix: MatrixValues | undefined): string {
-  if (!matrix) return text;
-  return text.replace(GITHUB_EXPRESSION, (whole, expression: string) => matrixValue(expression, matrix) ?? whole);
+/** Replaces `${{ matrix.NAME }}` and `${{ inputs.NAME }}` in a value by known literals, leaving other expressions. */
+export function substituteLiterals(text: string, context: ExpressionContext | undefined): string {
+  if (!context?.literals) return text;
+  return text.replace(GITHUB_EXPRESSION, (whole, expression: string) => literalValue(expression, context) ?? whole);
 }

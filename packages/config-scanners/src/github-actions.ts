@@ -4,11 +4,16 @@
  * literal `strategy.matrix` (lists of plain values, `include` entries) is read once per
  * combination, up to 64, with `${{ matrix.NAME }}` standing for each value; a matrix it cannot
  * read (computed with `fromJSON`, `exclude`d, too large) leaves those expressions unknown.
+ *
+ * A reusable workflow (`on: workflow_call`) gets its secrets and inputs from its callers. Given
+ * the calls in the same repository (`uses: ./.github/workflows/x.yml` with `secrets:` and
+ * `with:`), it is read once per call: `${{ secrets.NAME }}` is what that caller passes (nothing,
+ * unless passed or `inherit`ed) and `${{ inputs.NAME }}` its literal value.
  */
-import { UNKNOWN, type Catalogue } from '@nvcf-keylint/core';
+import { UNKNOWN, type Catalogue, type EnvBinding } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { expressionBinding, substituteMatrix, withPlaceholders, type MatrixValues } from './ci-expressions.js';
+import { expressionBinding, GITHUB_EXPRESSION, substituteLiterals, withPlaceholders, type ExpressionContext, type MatrixValues } from './ci-expressions.js';
 import { MAX_MATRIX_COMBINATIONS, pushOnce, scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
@@ -17,7 +22,13 @@ import { scalarScript } from './yaml-scripts.js';
 
 const SCANNED_SHELLS = /^(bash|sh)(\s|$)/;
 
-export function scanGithubActions(file: string, text: string, catalogue: Catalogue): ConfigFacts {
+/** One call of a reusable workflow: the secrets it passes (`undefined`: `secrets: inherit`) and its literal inputs. */
+export interface WorkflowCall {
+  secrets?: ReadonlyMap<string, EnvBinding>;
+  inputs: ReadonlyMap<string, string>;
+}
+
+export function scanGithubActions(file: string, text: string, catalogue: Catalogue, calls: readonly WorkflowCall[] = []): ConfigFacts {
   const { facts, config } = readYamlConfig(file, text);
   if (!config) return facts;
   const { document, root, positions, get } = config;
@@ -28,7 +39,7 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
    * A job's steps in order. `envs` are the workflow's and the job's `env:`. Variables an earlier
    * step wrote to `$GITHUB_ENV` sit below them (the runner lets `env:` at any level win).
    */
-  const scanSteps = (steps: unknown, envs: ReadonlyArray<Node | undefined>, shell: string | undefined, matrix?: MatrixValues) => {
+  const scanSteps = (steps: unknown, envs: ReadonlyArray<Node | undefined>, shell: string | undefined, context?: ExpressionContext) => {
     if (!isSeq(steps)) return;
     let exported = new Scope();
     for (const item of steps.items) {
@@ -37,11 +48,11 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       if (!run) continue;
       const stepShell = scalarText(document, get(step, 'shell')) ?? shell ?? 'bash';
       if (!SCANNED_SHELLS.test(stepShell)) continue;
-      const scope = envs.reduce<Scope>((below, env) => withEnv(document, below.child(), env, matrix), exported);
-      const stepScope = withEnv(document, scope.child(), get(step, 'env'), matrix);
+      const scope = envs.reduce<Scope>((below, env) => withEnv(document, below.child(), env, context), exported);
+      const stepScope = withEnv(document, scope.child(), get(step, 'env'), context);
       const script = scalarScript(run as Node, text, positions);
       if (!script) continue;
-      const { script: substituted, placeholders } = withPlaceholders(script, stepScope, matrix);
+      const { script: substituted, placeholders } = withPlaceholders(script, stepScope, context);
       const result = scanShell(substituted, { file, catalogue, scope: stepScope, placeholders, envFile: 'GITHUB_ENV' });
       // Combinations that run the same command with the same key and target are one usage.
       pushOnce(facts.usages, result.usages, seen, usageIdentity);
@@ -67,8 +78,11 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       const shell = defaultShell(job) ?? defaultShell(root);
       // Read once per combination only when the job uses a matrix value.
       const usesMatrix = job?.range !== undefined && job.range !== null && /\$\{\{\s*matrix\./.test(text.slice(job.range[0], job.range[2]));
-      for (const matrix of usesMatrix ? matrixCombinations(document, get(get(job, 'strategy'), 'matrix')) : [undefined]) {
-        scanSteps(get(job, 'steps'), [get(root, 'env'), get(job, 'env')], shell, matrix);
+      // A reusable workflow called from this repository is read once per call.
+      for (const call of isReusable(document, get(root, 'on')) && calls.length > 0 ? calls : [undefined]) {
+        for (const matrix of usesMatrix ? matrixCombinations(document, get(get(job, 'strategy'), 'matrix')) : [undefined]) {
+          scanSteps(get(job, 'steps'), [get(root, 'env'), get(job, 'env')], shell, expressionContext(matrix, call));
+        }
       }
     }
   }
@@ -139,16 +153,71 @@ function literal(document: Document.Parsed, node: unknown): string | undefined {
 }
 
 
-/** A child scope with the bindings of an `env:` mapping (matrix values substituted). */
-function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined, matrix?: MatrixValues): Scope {
+function expressionContext(matrix: MatrixValues | undefined, call: WorkflowCall | undefined): ExpressionContext | undefined {
+  if (!matrix && !call) return undefined;
+  const literals = new Map<string, string>();
+  for (const [name, value] of call?.inputs ?? []) literals.set(`inputs.${name}`, value);
+  for (const [name, value] of matrix ?? []) literals.set(`matrix.${name}`, value);
+  return { literals, ...(call?.secrets ? { secrets: call.secrets } : {}) };
+}
+
+/** `on: workflow_call`, in any of its spellings (a name, a list, a mapping). */
+function isReusable(document: Document.Parsed, on: Node | undefined): boolean {
+  if (isScalar(on)) return scalarText(document, on) === 'workflow_call';
+  if (isSeq(on)) return on.items.some((item) => scalarText(document, item) === 'workflow_call');
+  return isMap(on) && on.items.some((pair) => scalarText(document, pair.key) === 'workflow_call');
+}
+
+/**
+ * The calls `callerText` makes to the reusable workflow at `calledPath` (from the repository root,
+ * `.github/workflows/deploy.yml`): `jobs.<id>.uses: ./<calledPath>` with its `secrets:` and `with:`.
+ */
+export function githubWorkflowCalls(callerFile: string, callerText: string, calledPath: string): WorkflowCall[] {
+  const { config } = readYamlConfig(callerFile, callerText);
+  const jobs = config?.get(config.root, 'jobs');
+  if (!config || !isMap(jobs)) return [];
+  const { document, get } = config;
+  const calls: WorkflowCall[] = [];
+  for (const pair of jobs.items) {
+    const job = resolveNode(document, pair.value);
+    const uses = scalarText(document, get(job, 'uses'));
+    if (uses === undefined || uses.replace(/^\.\//, '') !== calledPath) continue;
+    const passed = get(job, 'secrets');
+    let secrets: Map<string, EnvBinding> | undefined = new Map();
+    if (isScalar(passed) && scalarText(document, passed) === 'inherit') secrets = undefined;
+    else if (isMap(passed)) {
+      for (const secret of passed.items) {
+        const name = scalarText(document, secret.key);
+        const expression = new RegExp(`^\\s*${GITHUB_EXPRESSION.source}\\s*$`).exec(scalarText(document, secret.value) ?? '')?.[1];
+        if (name === undefined) continue;
+        // Passed on from the caller's own secrets or variables; the called workflow's name for it matches too.
+        secrets.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, new Scope(undefined, false)), name));
+      }
+    }
+    const inputs = new Map<string, string>();
+    const given = get(job, 'with');
+    if (isMap(given)) {
+      for (const input of given.items) {
+        const name = scalarText(document, input.key);
+        const value = literal(document, input.value);
+        if (name !== undefined && value !== undefined) inputs.set(name, value);
+      }
+    }
+    calls.push({ ...(secrets ? { secrets } : {}), inputs });
+  }
+  return calls;
+}
+
+/** A child scope with the bindings of an `env:` mapping (matrix values and inputs substituted). */
+function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined, context?: ExpressionContext): Scope {
   if (!isMap(env)) return scope;
   for (const pair of env.items) {
     const name = scalarText(document, pair.key);
     if (name === undefined) continue;
     const written = scalarText(document, pair.value);
-    const value = written === undefined ? undefined : substituteMatrix(written, matrix);
+    const value = written === undefined ? undefined : substituteLiterals(written, context);
     const expression = value === undefined ? undefined : /^\s*\$\{\{\s*([^}]{0,500}?)\s*\}\}\s*$/.exec(value)?.[1];
-    scope.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, scope.parent ?? scope), name));
+    scope.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, scope.parent ?? scope, context), name));
     // An expression's value is not known here (`${{ vars.FUNCTION_ID }}`); the text around it is.
     scope.setValue(name, value?.replace(/\$\{\{[\s\S]*?\}\}/g, UNKNOWN));
   }

@@ -2,7 +2,7 @@ import { findSuppressionDirectives, loadCatalogue, type Catalogue } from '@nvcf-
 import { decodeTextBytes } from '@nvcf-keylint/manifest';
 import { scanDockerfile } from './dockerfile.js';
 import type { ConfigFacts } from './facts.js';
-import { scanGithubActions } from './github-actions.js';
+import { githubWorkflowCalls, scanGithubActions, type WorkflowCall } from './github-actions.js';
 import { gitlabLocalIncludes, scanGitlabCi, type PipelineFile } from './gitlab-ci.js';
 import { scanMakefile } from './makefile.js';
 import { scanShellScript } from './shell-file.js';
@@ -11,10 +11,12 @@ import type { ConfigKind } from './kinds.js';
 export interface ScanOptions {
   /** For a GitLab CI file: the pipeline files whose global variables apply (see scanGitlabCi). */
   pipeline?: readonly PipelineFile[];
+  /** For a reusable GitHub workflow: the calls this repository makes to it (see scanGithubActions). */
+  workflowCalls?: readonly WorkflowCall[];
 }
 
 const SCANNERS: Record<ConfigKind, (file: string, text: string, catalogue: Catalogue, options: ScanOptions) => ConfigFacts> = {
-  'github-actions': scanGithubActions,
+  'github-actions': (file, text, catalogue, options) => scanGithubActions(file, text, catalogue, options.workflowCalls),
   'gitlab-ci': (file, text, catalogue, options) => scanGitlabCi(file, text, catalogue, options.pipeline),
   shell: scanShellScript,
   makefile: scanMakefile,
@@ -34,7 +36,7 @@ export function scanConfigFile(file: string, bytes: Uint8Array, kind: ConfigKind
   }
 }
 
-export { scanGithubActions, scanGitlabCi, scanShellScript, scanMakefile, scanDockerfile, gitlabLocalIncludes, type PipelineFile };
+export { scanGithubActions, scanGitlabCi, scanShellScript, scanMakefile, scanDockerfile, gitlabLocalIncludes, githubWorkflowCalls, type PipelineFile, type WorkflowCall };
 export { configKind, CONFIG_PATTERNS, type ConfigKind } from './kinds.js';
 export { EmbeddedText } from './embedded-text.js';
 export type { ConfigFacts } from './facts.js';

@@ -1,6 +1,6 @@
 import { loadCatalogue } from '@nvcf-keylint/core';
 import { describe, expect, it } from 'vitest';
-import { configKind, gitlabLocalIncludes, scanConfigFile, scanGitlabCi } from '../src/index.js';
+import { configKind, githubWorkflowCalls, gitlabLocalIncludes, scanConfigFile, scanGithubActions, scanGitlabCi } from '../src/index.js';
 
 const catalogue = loadCatalogue();
 const scan = (file: string, text: string) => {
@@ -138,6 +138,56 @@ describe('GitHub Actions', () => {
       ['list-clusters', [], undefined, '15'],
       ['list-clusters', ['PLATFORM_KEY', 'NGC_CLI_API_KEY'], undefined, '16'],
     ]);
+  });
+
+  it('reads a reusable workflow once per call from this repository, with its secrets and inputs', () => {
+    const called = [
+      'on:',
+      '  workflow_call:',
+      '    inputs:',
+      '      function_id: { type: string, required: true }',
+      '    secrets:',
+      '      NGC_KEY: { required: true }',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    env:',
+      '      NGC_CLI_API_KEY: ${{ secrets.NGC_KEY }}',
+      '    steps:',
+      '      - run: ngc cf function deploy create "${{ inputs.function_id }}:v1"',
+      '',
+    ].join('\n');
+    const caller = [
+      'on: push',
+      'jobs:',
+      '  staging:',
+      '    uses: ./.github/workflows/deploy.yml',
+      '    with:',
+      '      function_id: fn-staging',
+      '    secrets:',
+      '      NGC_KEY: ${{ secrets.STAGING_DEPLOY }}',
+      '  production:',
+      '    uses: ./.github/workflows/deploy.yml',
+      '    with: { function_id: "${{ vars.PROD_FUNCTION }}" }',
+      '    secrets: inherit',
+      '  other:',
+      '    uses: ./.github/workflows/other.yml',
+      '  no-secrets:',
+      '    uses: ./.github/workflows/deploy.yml',
+      '    with: { function_id: fn-x }',
+      '',
+    ].join('\n');
+    const calls = githubWorkflowCalls('.github/workflows/release.yml', caller, '.github/workflows/deploy.yml');
+    expect(calls).toHaveLength(3);
+    const facts = scanGithubActions('.github/workflows/deploy.yml', called, catalogue, calls);
+    expect(facts.usages.map((u) => [u.action, u.credentials, u.target])).toEqual([
+      ['deploy-function', ['STAGING_DEPLOY', 'NGC_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-staging', versionId: 'v1' }],
+      ['deploy-function', ['NGC_KEY', 'NGC_CLI_API_KEY'], undefined],
+      // a call that passes no secrets: the secret is empty
+      ['deploy-function', [], { functionId: 'fn-x', versionId: 'v1' }],
+    ]);
+    // Without its callers (called from another repository), as before: the secret by its own name.
+    expect(scanGithubActions('.github/workflows/deploy.yml', called, catalogue).usages.map((u) => u.credentials)).toEqual([['NGC_KEY', 'NGC_CLI_API_KEY']]);
   });
 
   it('scans composite actions', () => {
