@@ -15,9 +15,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PipelineFile } from '@nvcf-keylint/config-scanners';
-import { decodeTextBytes, sizeProblem } from '@nvcf-keylint/manifest';
 import fg from 'fast-glob';
 import { hashContent } from './cache.js';
+import { readContextFile } from './small-file.js';
 
 const MAIN_FILE = '.gitlab-ci.yml';
 /** Files read for one pipeline, the main file included. */
@@ -67,7 +67,7 @@ async function findMainFile(directory: string): Promise<string | undefined> {
 
 async function loadPipeline(main: string, includesOf: IncludesOf): Promise<Pipeline | undefined> {
   const root = path.dirname(main);
-  const mainText = await readSmallFile(main);
+  const mainText = await readContextFile(main);
   if (mainText === undefined) return undefined;
   const files: PipelineFile[] = [];
   const seen = new Set([main]);
@@ -76,7 +76,7 @@ async function loadPipeline(main: string, includesOf: IncludesOf): Promise<Pipel
       for (const included of await expand(root, written)) {
         if (seen.has(included) || seen.size >= MAX_PIPELINE_FILES) continue;
         seen.add(included);
-        const includedText = await readSmallFile(included);
+        const includedText = await readContextFile(included);
         if (includedText === undefined) continue;
         await visit(included, includedText);
         files.push({ file: included, text: includedText });
@@ -100,16 +100,6 @@ async function expand(root: string, written: string): Promise<string[]> {
   }
 }
 
-async function readSmallFile(file: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.promises.lstat(file);
-    if (!stat.isFile() || sizeProblem(stat.size) !== undefined) return undefined;
-    const decoded = decodeTextBytes(await fs.promises.readFile(file));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function isRegularFile(file: string): Promise<boolean> {
   try {

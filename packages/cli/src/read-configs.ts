@@ -5,6 +5,7 @@ import type { ConfigKind } from '@nvcf-keylint/config-scanners/kinds';
 import { describeErrno, sizeProblem } from '@nvcf-keylint/manifest';
 import { hashContent, type ResultCache } from './cache.js';
 import { GitlabPipelines } from './gitlab-pipeline.js';
+import { workflowCallers } from './github-callers.js';
 import { loadScanners, type LoadedScanners } from './scanners.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -54,7 +55,15 @@ export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind:
         pipelines ??= new GitlabPipelines((f, text) => gitlabLocalIncludes(f, text));
         pipeline = await pipelines.of(file);
       }
-      const hash = cache ? `${hashContent(bytes)}${pipeline ? `+${pipeline.hash}` : ''}` : '';
+      // A reusable GitHub workflow is read once per call the repository makes to it.
+      let callers: Awaited<ReturnType<typeof workflowCallers>>;
+      if (kind === 'github-actions' && Buffer.from(bytes).includes('workflow_call')) {
+        loaded ??= await loadScanners();
+        const { githubWorkflowCalls } = loaded.scanners;
+        callers = await workflowCallers(file, (caller, text, called) => githubWorkflowCalls(caller, text, called));
+      }
+      const context = `${pipeline ? `+${pipeline.hash}` : ''}${callers ? `+${callers.hash}` : ''}`;
+      const hash = cache ? `${hashContent(bytes)}${context}` : '';
       const cached = cache?.config(file, hash);
       if (cached) {
         results.push(cached);
@@ -62,7 +71,7 @@ export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind:
       }
       // The scanners (and the shell parser) load only when a file needs scanning.
       loaded ??= await loadScanners();
-      const facts = loaded.scanners.scanConfigFile(file, bytes, kind, catalogue, pipeline ? { pipeline: pipeline.files } : {});
+      const facts = loaded.scanners.scanConfigFile(file, bytes, kind, catalogue, { ...(pipeline ? { pipeline: pipeline.files } : {}), ...(callers ? { workflowCalls: callers.calls } : {}) });
       cache?.setConfig(file, hash, facts);
       results.push(facts);
     } catch (error) {
