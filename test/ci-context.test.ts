@@ -1,7 +1,8 @@
 /**
- * A GitLab pipeline split over files: `.gitlab-ci.yml` sets the key for every job, and the jobs
- * live in the files it includes. Each file is judged with the pipeline's global variables,
- * whether the whole repository is linted or only the included file (as a pre-commit hook does).
+ * CI files whose keys come from other files: a GitLab pipeline split over files (`.gitlab-ci.yml`
+ * sets the key, the jobs live in the files it includes) and a reusable GitHub workflow (each
+ * caller passes its own secret). Each file is judged with that context, whether the whole
+ * repository is linted or only the file itself (as a pre-commit hook does).
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,9 +23,30 @@ const MANIFEST = [
   '    scopes: [List Functions]',
   '    resource:',
   '      type: All Functions',
+  '  invoker:',
+  '    env: [INVOKE_KEY]',
+  '    scopes: [Invoke Function]',
+  '    resource:',
+  '      type: All Functions',
   '',
 ].join('\n');
 const DEPLOY_JOB = ['deploy:', '  script:', `    - ngc cf function deploy create ${FN}:v1 --deployment-specification a:b:c:1:1`, ''].join('\n');
+
+const REUSABLE = [
+  'on:',
+  '  workflow_call:',
+  '    secrets:',
+  '      NGC_KEY: { required: true }',
+  'jobs:',
+  '  deploy:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - run: ngc cf function deploy create fn-1:v1',
+  '        env:',
+  '          NGC_CLI_API_KEY: ${{ secrets.NGC_KEY }}',
+  '',
+].join('\n');
+const caller = (secret: string) => ['on: push', 'jobs:', '  release:', '    uses: ./.github/workflows/deploy.yml', '    secrets:', `      NGC_KEY: \${{ secrets.${secret} }}`, ''].join('\n');
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -109,5 +131,19 @@ describe('GitLab pipelines split over files', () => {
     symlinkSync(join(dir, 'elsewhere.yml'), join(dir, '.gitlab/ci/linked.yml'));
     expect(await messages(dir, ['.gitlab/ci/a.yml', 'nvcf-keys.yaml'])).toEqual([]);
     expect(await messages(dir, [])).toEqual([]);
+  });
+});
+
+describe('reusable GitHub workflows', () => {
+  it('are judged with the secret each caller passes', async () => {
+    const dir = project({ '.github/workflows/deploy.yml': REUSABLE, '.github/workflows/release.yml': caller('INVOKE_KEY') });
+    const expected = [{ file: '.github/workflows/deploy.yml', ruleId: 'missing-scope', message: "Key 'invoker' lacks the Deploy Function and List Functions scopes, which deploy-function requires." }];
+    expect(await messages(dir, [])).toEqual(expected);
+    // Only the reusable workflow named: its callers are still read.
+    expect(await messages(dir, ['.github/workflows/deploy.yml', 'nvcf-keys.yaml'])).toEqual(expected);
+    // A caller that passes the right key: clean; the cache notices the caller changed.
+    expect(await messages(dir, ['--cache'])).toEqual(expected);
+    writeFileSync(join(dir, '.github/workflows/release.yml'), caller('DEPLOY_KEY'));
+    expect(await messages(dir, ['--cache'])).toEqual([]);
   });
 });
