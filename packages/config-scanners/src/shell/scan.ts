@@ -20,7 +20,7 @@ import type { EmbeddedText } from '../embedded-text.js';
 import { HTTP_PROGRAMS, headerValue, parseGrpcurl, parseHttpCommand, type CommandWord } from './http-commands.js';
 import { CONTAINER_RUNTIMES, parseContainerRun, type ContainerRun } from './containers.js';
 import { aliasBinding, Scope } from './scope.js';
-import { HEREDOC_OPERATORS, nodeType, parseShell, REDIRECT_IN, walk, type Assign, type CallExpr, type CmdSubst, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
+import { HEREDOC_OPERATORS, nodeType, OUTPUT_REDIRECTS, parseShell, REDIRECT_IN, walk, type Assign, type CallExpr, type CmdSubst, type DeclClause, type ShNode, type Stmt, type Word, type WordPart } from './syntax.js';
 
 export interface ScriptProblem {
   range: SourceRange;
@@ -336,7 +336,7 @@ class Scanner {
    * `--env="NAME=$X"`. Only a `NAME=` that ends a literal piece counts.
    */
   valueAfterEquals(word: Word, name: string): EnvBinding {
-    const parts = word.Parts.flatMap((part) => (nodeType(part) === 'DblQuoted' ? (part.Parts ?? []) : [part]));
+    const parts = unquotedParts(word);
     let literal = '';
     let index = 0;
     for (; index < parts.length; index++) {
@@ -405,12 +405,14 @@ class Scanner {
   }
 }
 
-/** `>`, `>>` and `>|` (mvdan/sh's RdrOut, AppOut, ClbOut). */
-const OUTPUT_REDIRECTS = new Set([54, 55, 60]);
+/** A word's parts with double quotes taken off (what is inside them stands in their place). */
+function unquotedParts(word: Word): WordPart[] {
+  return word.Parts.flatMap((part) => (nodeType(part) === 'DblQuoted' ? (part.Parts ?? []) : [part]));
+}
 
 /** A word that is only `$NAME` (quoted or not). */
 function isExpansionOf(word: Word, name: string): boolean {
-  const parts = word.Parts.flatMap((part) => (nodeType(part) === 'DblQuoted' ? (part.Parts ?? []) : [part]));
+  const parts = unquotedParts(word);
   const [only] = parts;
   return parts.length === 1 && only !== undefined && nodeType(only) === 'ParamExp' && only.Param?.Value === name && isPlainExpansion(only);
 }

@@ -126,3 +126,5 @@ export function nodeType(node: ShNode): string {
 export const HEREDOC_OPERATORS = new Set([61, 62]);
 /** `<` (RdrIn). */
 export const REDIRECT_IN = 56;
+/** `>`, `>>` and `>|` (RdrOut, AppOut, ClbOut). */
+export const OUTPUT_REDIRECTS = new Set([54, 55, 60]);

@@ -1,7 +1,7 @@
 /**
  * NVCF REST calls: global fetch, undici, node-fetch, ofetch (and Nuxt's `$fetch`), axios, got, ky
- * (and the instances of all four) and node's http/https. The URL, method and Authorization header are evaluated statically; the
- * catalogue says which action a method and path are.
+ * (and the instances of all four) and node's http/https. The URL, method and Authorization header
+ * are evaluated statically; the catalogue says which action a method and path are.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
 import type { TSESTree } from '@typescript-eslint/utils';
