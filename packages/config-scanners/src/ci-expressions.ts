@@ -5,6 +5,11 @@ import type { Scope } from './shell/scope.js';
 /** `${{ ... }}` of GitHub Actions; bounded so that hostile input cannot make it backtrack. */
 export const GITHUB_EXPRESSION = /\$\{\{\s{0,20}([^}]{0,500}?)\s{0,20}\}\}/g;
 
+/** The expression inside a value that is one `${{ ... }}` and nothing else. */
+export function wholeExpression(value: string): string | undefined {
+  return /^\s*\$\{\{\s*([^}]{0,500}?)\s*\}\}\s*$/.exec(value)?.[1];
+}
+
 /**
  * What is known about a workflow's expressions: literal `matrix.NAME` / `inputs.NAME` values (one
  * matrix combination, one caller's `with:`), and, for a reusable workflow read for one caller,

@@ -13,7 +13,7 @@
 import { UNKNOWN, type Catalogue, type EnvBinding } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { expressionBinding, GITHUB_EXPRESSION, substituteLiterals, withPlaceholders, type ExpressionContext, type MatrixValues } from './ci-expressions.js';
+import { expressionBinding, substituteLiterals, wholeExpression, withPlaceholders, type ExpressionContext, type MatrixValues } from './ci-expressions.js';
 import { MAX_MATRIX_COMBINATIONS, pushOnce, scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
 import { aliasBinding, Scope } from './shell/scope.js';
@@ -188,7 +188,7 @@ export function githubWorkflowCalls(callerFile: string, callerText: string, call
     else if (isMap(passed)) {
       for (const secret of passed.items) {
         const name = scalarText(document, secret.key);
-        const expression = new RegExp(`^\\s*${GITHUB_EXPRESSION.source}\\s*$`).exec(scalarText(document, secret.value) ?? '')?.[1];
+        const expression = wholeExpression(scalarText(document, secret.value) ?? '');
         if (name === undefined) continue;
         // Passed on from the caller's own secrets or variables; the called workflow's name for it matches too.
         secrets.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, new Scope(undefined, false)), name));
@@ -216,7 +216,7 @@ function withEnv(document: Document.Parsed, scope: Scope, env: Node | undefined,
     if (name === undefined) continue;
     const written = scalarText(document, pair.value);
     const value = written === undefined ? undefined : substituteLiterals(written, context);
-    const expression = value === undefined ? undefined : /^\s*\$\{\{\s*([^}]{0,500}?)\s*\}\}\s*$/.exec(value)?.[1];
+    const expression = value === undefined ? undefined : wholeExpression(value);
     scope.set(name, expression === undefined ? { unknown: true } : aliasBinding(expressionBinding(expression, scope.parent ?? scope, context), name));
     // An expression's value is not known here (`${{ vars.FUNCTION_ID }}`); the text around it is.
     scope.setValue(name, value?.replace(/\$\{\{[\s\S]*?\}\}/g, UNKNOWN));

@@ -15,13 +15,13 @@
  * global `variables:` of every file apply to every job, the main file's winning. Given the
  * pipeline's other files, a file's jobs see those variables too.
  */
-import { UNKNOWN, type Catalogue, type EnvBinding } from '@nvcf-keylint/core';
+import type { Catalogue, EnvBinding } from '@nvcf-keylint/core';
 import { findPair, resolveNode, scalarText, type Positions } from '@nvcf-keylint/manifest';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { EmbeddedText } from './embedded-text.js';
 import { MAX_MATRIX_COMBINATIONS, pushOnce, scriptProblems, usageIdentity, type ConfigFacts } from './facts.js';
 import { scanShell } from './shell/scan.js';
-import { aliasBinding, Scope } from './shell/scope.js';
+import { aliasBinding, expandReferences, Scope } from './shell/scope.js';
 import { readYamlConfig } from './yaml-config.js';
 import { scalarScript } from './yaml-scripts.js';
 
@@ -264,11 +264,7 @@ function define(scope: Scope, definitions: ReadonlyMap<string, Definition>): Sco
     const lookup = (other: string) => (other === name ? { binding: below.resolve(other), value: below.value(other) } : evaluate(other));
     const reference = text === undefined ? undefined : /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(text.trim())?.[1];
     const binding = reference === undefined ? { unknown: true as const } : aliasBinding(lookup(reference).binding, name);
-    const value = text?.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$/g, (match, braced?: string, plain?: string) => {
-      if (match === '$$') return '$';
-      const other = braced ?? plain;
-      return other === undefined ? UNKNOWN : (lookup(other).value ?? UNKNOWN);
-    });
+    const value = text === undefined ? undefined : expandReferences(text, (other) => lookup(other).value);
     const result = { binding, value };
     evaluating.delete(name);
     values.set(name, result);

@@ -36,11 +36,7 @@ export class Scope {
 
   /** `$NAME` / `${NAME}` (and `$$`) in a CI or Dockerfile value, as far as this scope knows them. */
   expand(text: string): string {
-    return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$/g, (match, braced?: string, plain?: string) => {
-      if (match === '$$') return '$';
-      const name = braced ?? plain;
-      return name === undefined ? UNKNOWN : (this.value(name) ?? UNKNOWN);
-    });
+    return expandReferences(text, (name) => this.value(name));
   }
 
   /** Set here or above; `undefined` when nothing set it. */
@@ -56,6 +52,18 @@ export class Scope {
   child(): Scope {
     return new Scope(this, this.inherits);
   }
+}
+
+/**
+ * `$NAME` / `${NAME}` in a CI or Dockerfile value replaced by what `valueOf` knows of NAME, UNKNOWN
+ * where it knows nothing (and for any other `$` form); `$$` is a literal `$`.
+ */
+export function expandReferences(text: string, valueOf: (name: string) => string | undefined): string {
+  return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$/g, (match, braced?: string, plain?: string) => {
+    if (match === '$$') return '$';
+    const name = braced ?? plain;
+    return name === undefined ? UNKNOWN : (valueOf(name) ?? UNKNOWN);
+  });
 }
 
 /** The binding of `NAME=$OTHER`: what OTHER holds, then NAME itself (a manifest may list either). */
