@@ -202,11 +202,11 @@ JS/TS files (${Va.join(", ")}), and CI files and scripts: GitHub
 Actions workflows and action.yml, .gitlab-ci.yml, *.gitlab-ci.yml and YAML under
 .gitlab/ci/, *.sh, *.bash and scripts with a sh/bash shebang, Makefiles and
 *.mk, Dockerfiles and Containerfiles. .gitignore
-is honoured, node_modules skipped, symbolic links not followed. Files named on
-the command line are linted whatever their name: as code or a CI file when the
-name says so, else as a manifest; one without an extension that is not a
-sh/bash script (LICENSE) is skipped with a warning. With no manifest among the
-paths, the nearest nvcf-keys.{yaml,yml,json} above the linted files is used.
+is honoured, node_modules skipped, symbolic links not followed. A file named on
+the command line is linted as code or a CI file when its name (or shebang) says
+so, else as a manifest when it is YAML or JSON; any other named file (LICENSE,
+README.md) is skipped with a warning. With no manifest among the paths, the
+nearest nvcf-keys.{yaml,yml,json} above the linted files is used.
 
 Options:
   -f, --format NAME     Output format: ${oi.join(", ")} (default: stylish).

@@ -16,7 +16,7 @@ export interface SkippedPath {
 export interface Discovery {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
-  /** The files named on the command line (linted whatever their name). */
+  /** The files named on the command line (read even when a directory search would pass them over). */
   explicit: Set<string>;
   /** Directories and paths that could not be read; the run goes on without them. */
   skipped: SkippedPath[];
