@@ -37,18 +37,28 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   const seen = new Set<string>();
   /**
    * A job's steps in order. `envs` are the workflow's and the job's `env:`. Variables an earlier
-   * step wrote to `$GITHUB_ENV` sit below them (the runner lets `env:` at any level win).
+   * step wrote to `$GITHUB_ENV` reach the later steps; a step's own `env:` wins over them. Whether
+   * they win over the workflow's and the job's `env:` is not documented, so a name both set is
+   * unknown, and after a write that cannot be read so is every name they set.
    */
   const scanSteps = (steps: unknown, envs: ReadonlyArray<Node | undefined>, shell: string | undefined, context?: ExpressionContext) => {
     if (!isSeq(steps)) return;
     let exported = new Scope();
+    const exportedNames = new Set<string>();
+    let opaque = false;
+    const envNames = envs.flatMap((env) => (isMap(env) ? env.items.map((pair) => scalarText(document, pair.key)) : [])).filter((n): n is string => n !== undefined);
     for (const item of steps.items) {
       const step = resolveNode(document, item);
       const run = get(step, 'run');
       if (!run) continue;
       const stepShell = scalarText(document, get(step, 'shell')) ?? shell ?? 'bash';
       if (!SCANNED_SHELLS.test(stepShell)) continue;
-      const scope = envs.reduce<Scope>((below, env) => withEnv(document, below.child(), env, context), exported);
+      const scope = envs.reduce<Scope>((below, env) => withEnv(document, below.child(), env, context), exported).child();
+      for (const name of envNames) {
+        if (!opaque && !exportedNames.has(name)) continue;
+        scope.set(name, { unknown: true });
+        scope.setValue(name, undefined);
+      }
       const stepScope = withEnv(document, scope.child(), get(step, 'env'), context);
       const script = scalarScript(run as Node, text, positions);
       if (!script) continue;
@@ -59,12 +69,13 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
       pushOnce(facts.problems, scriptProblems(file, result.problems, "This step's script"), seen, (p) => JSON.stringify(p));
       for (const write of result.exports) {
         if ('opaque' in write) {
-          // Any variable may have been set: nothing below the workflow's own env is known, the
-          // CLI's key variables included (set or not).
+          // Any variable may have been set, the CLI's key variables included (set or not).
+          opaque = true;
           exported = new Scope(undefined, false);
           for (const name of catalogue.cli.keyEnv) exported.set(name, { unknown: true });
           continue;
         }
+        exportedNames.add(write.name);
         exported.set(write.name, write.binding);
         exported.setValue(write.name, write.value);
       }

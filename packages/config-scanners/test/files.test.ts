@@ -121,7 +121,9 @@ describe('GitHub Actions', () => {
       '          echo FUNCTION_ID=fn-1 >> $GITHUB_ENV',
       '          echo "NGC_API_KEY=${{ secrets.IGNORED }}" >> $GITHUB_ENV',
       '          ngc cf gpu ls',
-      '      - run: ngc cf function deploy create "$FUNCTION_ID:v1" && echo "$NGC_API_KEY"',
+      '      - run: |',
+      '          ngc cf function deploy create "$FUNCTION_ID:v1"',
+      '          curl -H "Authorization: Bearer $NGC_API_KEY" https://api.nvcf.nvidia.com/v2/nvcf/telemetries',
       '      - run: echo "$SETTINGS" | tee -a "$GITHUB_ENV"',
       '      - run: ngc cf cluster ls',
       '      - run: ngc cf cluster ls',
@@ -133,10 +135,12 @@ describe('GitHub Actions', () => {
       ['list-functions', ['NGC_CLI_API_KEY', 'WORKFLOW_KEY', 'NGC_API_KEY'], undefined, '7'],
       // the step that writes the file does not see its own writes
       ['read-gpu-capacity', ['NGC_CLI_API_KEY', 'WORKFLOW_KEY', 'NGC_API_KEY'], undefined, '12'],
-      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-1', versionId: 'v1' }, '13'],
-      // after a write that cannot be read, only the workflow's own env is known
-      ['list-clusters', [], undefined, '15'],
-      ['list-clusters', ['PLATFORM_KEY', 'NGC_CLI_API_KEY'], undefined, '16'],
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-1', versionId: 'v1' }, '14'],
+      // set both by the workflow's env: and by $GITHUB_ENV: which wins is not documented
+      ['manage-telemetry-endpoints', [], undefined, '15'],
+      // after a write that cannot be read, only a step's own env: is known
+      ['list-clusters', [], undefined, '17'],
+      ['list-clusters', ['PLATFORM_KEY', 'NGC_CLI_API_KEY'], undefined, '18'],
     ]);
   });
 
