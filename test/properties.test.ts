@@ -9,7 +9,7 @@ import { applyManifestFixes, readManifestText } from '@nvcf-keylint/manifest';
 import { parseDocument, Scalar, stringify } from 'yaml';
 import { Positions } from '@nvcf-keylint/manifest';
 import { scalarScript } from '../packages/config-scanners/src/yaml-scripts.js';
-import { scanConfigFile, type ConfigKind } from '../packages/config-scanners/src/index.js';
+import { githubWorkflowCalls, scanConfigFile, type ConfigKind } from '../packages/config-scanners/src/index.js';
 import { EmbeddedText } from '../packages/config-scanners/src/embedded-text.js';
 import { scanShell } from '../packages/config-scanners/src/shell/scan.js';
 import { Scope } from '../packages/config-scanners/src/shell/scope.js';
@@ -135,11 +135,11 @@ describe('detectors', () => {
   });
 
   it('shell splitting and the shell scanner never throw, and positions stay in the script', () => {
-    const shell = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.constantFrom('ngc cf function list', 'curl -H "Authorization: Bearer $K" https://api.nvcf.nvidia.com/v2/nvcf/functions', "'", '"', '\\\n', '<<EOF\n', 'EOF\n', '$(', ')', '${X}', ' && ', '|', '\n', 'export K=$Y '), { maxLength: 12 }).map((p) => p.join('')));
+    const shell = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.constantFrom('ngc cf function list', 'curl -H "Authorization: Bearer $K" https://api.nvcf.nvidia.com/v2/nvcf/functions', "'", '"', '\\\n', '<<EOF\n', 'EOF\n', '$(', ')', '${X}', ' && ', '|', '\n', 'export K=$Y ', 'docker run -e NGC_CLI_API_KEY=$K --rm img ', '--entrypoint ', '-e ', 'sh -c ', 'echo "K=$Y" >> "$GITHUB_ENV"', 'U="$B/x"; curl "$U" '), { maxLength: 12 }).map((p) => p.join('')));
     fc.assert(
       fc.property(shell, (script) => {
         splitShellCommands(script);
-        const result = scanShell(EmbeddedText.ofFile(script), { file: 's.sh', catalogue, scope: new Scope() });
+        const result = scanShell(EmbeddedText.ofFile(script), { file: 's.sh', catalogue, scope: new Scope(), envFile: 'GITHUB_ENV' });
         const lines = script.split('\n').length;
         for (const usage of result.usages) expect(usage.range.line).toBeLessThanOrEqual(lines);
       }),
@@ -150,8 +150,8 @@ describe('detectors', () => {
 
 describe('CI files', () => {
   // Trees shaped like CI files: the keys the scanners read, nested at random, with commands as leaves.
-  const command = fc.constantFrom('ngc cf function list', 'ngc cf fn deploy create --deployment-specification a:b:c:1:1 $F:${{ matrix.v }}', 'curl -H "Authorization: Bearer $K" https://api.nvcf.nvidia.com/v2/nvcf/functions', 'grpcurl -H "function-id: f" grpc.nvcf.nvidia.com:443 list', '$(', '"');
-  const key = fc.constantFrom('jobs', 'steps', 'run', 'env', 'strategy', 'matrix', 'include', 'exclude', 'script', 'before_script', 'extends', 'variables', 'parallel', 'default', '.tmpl', 'job', 'NGC_CLI_API_KEY', 'F', 'v', 'runs', 'using', 'shell');
+  const command = fc.constantFrom('ngc cf function list', 'ngc cf fn deploy create --deployment-specification a:b:c:1:1 $F:${{ matrix.v }}', 'curl -H "Authorization: Bearer $K" https://api.nvcf.nvidia.com/v2/nvcf/functions', 'grpcurl -H "function-id: f" grpc.nvcf.nvidia.com:443 list', '$(', '"', 'echo "NGC_CLI_API_KEY=${{ secrets.K }}" >> $GITHUB_ENV', 'docker run -e NGC_CLI_API_KEY img ngc cf gpu ls', '$F$v', 'workflow_call', '${{ inputs.F }}', '${{ secrets.K }}', 'inherit');
+  const key = fc.constantFrom('jobs', 'steps', 'run', 'env', 'strategy', 'matrix', 'include', 'exclude', 'script', 'before_script', 'extends', 'variables', 'parallel', 'default', '.tmpl', 'job', 'NGC_CLI_API_KEY', 'F', 'v', 'runs', 'using', 'shell', 'on', 'workflow_call', 'uses', 'secrets', 'with', 'local');
   const tree = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, command, fc.string({ maxLength: 8 }), fc.integer(), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
   })).node;
@@ -161,7 +161,9 @@ describe('CI files', () => {
     fc.assert(
       fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), fc.constantFrom(...kinds), (data, [kind, file]) => {
         const text = stringify(data);
-        const facts = scanConfigFile(file, new TextEncoder().encode(text), kind, catalogue);
+        // The same tree as the pipeline's other file and as a caller of itself exercises the cross-file readers too.
+        const options = kind === 'gitlab-ci' ? { pipeline: [{ file: 'other.yml', text }] } : { workflowCalls: githubWorkflowCalls('caller.yml', text, '.github/workflows/ci.yml') };
+        const facts = scanConfigFile(file, new TextEncoder().encode(text), kind, catalogue, options);
         const findings = lint({ manifests: [], usages: facts.usages, secrets: facts.secrets, problems: facts.problems });
         expect(inside(text, findings)).toBe(true);
         expect(facts.problems.filter((p) => p.fatal && /Could not scan/.test(p.message))).toEqual([]);
