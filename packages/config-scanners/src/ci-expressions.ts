@@ -20,6 +20,8 @@ export interface ExpressionContext {
   literals?: ReadonlyMap<string, string>;
   /** The caller's `secrets:`; absent when the secrets are the workflow's own (or `inherit`). */
   secrets?: ReadonlyMap<string, EnvBinding>;
+  /** What `inputs.NAME` holds as a credential, for inputs the caller sets to `${{ secrets.X }}`. */
+  inputs?: ReadonlyMap<string, EnvBinding>;
 }
 
 /**
@@ -28,10 +30,11 @@ export interface ExpressionContext {
  * cannot be known.
  */
 export function expressionBinding(expression: string, scope: Scope, context?: ExpressionContext): EnvBinding {
-  const match = /^(secrets|vars|env)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression.trim()) ?? /^(secrets|vars|env)\[\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\]$/.exec(expression.trim());
+  const match = /^(secrets|vars|env|inputs)\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression.trim()) ?? /^(secrets|vars|env|inputs)\[\s*'([A-Za-z_][A-Za-z0-9_-]*)'\s*\]$/.exec(expression.trim());
   if (!match) return { unknown: true };
   const [, kind, name] = match as unknown as [string, string, string];
   if (kind === 'env') return scope.resolve(name);
+  if (kind === 'inputs') return context?.inputs?.get(name) ?? { unknown: true };
   if (kind === 'secrets' && context?.secrets) return context.secrets.get(name) ?? { unknown: true };
   return { credentials: [name] };
 }

@@ -8,7 +8,8 @@
  * A reusable workflow (`on: workflow_call`) gets its secrets and inputs from its callers. Given
  * the calls in the same repository (`uses: ./.github/workflows/x.yml` with `secrets:` and
  * `with:`), it is read once per call: `${{ secrets.NAME }}` is what that caller passes (nothing,
- * unless passed or `inherit`ed) and `${{ inputs.NAME }}` its literal value.
+ * unless passed or `inherit`ed) and `${{ inputs.NAME }}` its literal value, or the secret it is
+ * set to. A composite action is read once per step of the repository that uses it, likewise.
  */
 import { UNKNOWN, type Catalogue, type EnvBinding } from '@nvcf-keylint/core';
 import { resolveNode, scalarText } from '@nvcf-keylint/manifest';
@@ -22,10 +23,15 @@ import { scalarScript } from './yaml-scripts.js';
 
 const SCANNED_SHELLS = /^(bash|sh)(\s|$)/;
 
-/** One call of a reusable workflow: the secrets it passes (`undefined`: `secrets: inherit`) and its literal inputs. */
+/**
+ * One call of a reusable workflow or a composite action: the secrets it passes (`undefined`:
+ * `secrets: inherit`, or an action, which has none), its literal inputs, and the inputs it sets
+ * to a secret or variable (`with: { api-key: ${{ secrets.NGC_KEY }} }`).
+ */
 export interface WorkflowCall {
   secrets?: ReadonlyMap<string, EnvBinding>;
   inputs: ReadonlyMap<string, string>;
+  inputBindings?: ReadonlyMap<string, EnvBinding>;
 }
 
 export function scanGithubActions(file: string, text: string, catalogue: Catalogue, calls: readonly WorkflowCall[] = []): ConfigFacts {
@@ -99,7 +105,10 @@ export function scanGithubActions(file: string, text: string, catalogue: Catalog
   }
   // A composite action: runs.using: composite, runs.steps
   const runs = get(root, 'runs');
-  if (isMap(runs) && scalarText(document, get(runs, 'using')) === 'composite') scanSteps(get(runs, 'steps'), [get(root, 'env')], undefined);
+  if (isMap(runs) && scalarText(document, get(runs, 'using')) === 'composite') {
+    // Read once per step of this repository that uses the action.
+    for (const call of calls.length > 0 ? calls : [undefined]) scanSteps(get(runs, 'steps'), [get(root, 'env')], undefined, expressionContext(undefined, call));
+  }
   return facts;
 }
 
@@ -169,7 +178,7 @@ function expressionContext(matrix: MatrixValues | undefined, call: WorkflowCall 
   const literals = new Map<string, string>();
   for (const [name, value] of call?.inputs ?? []) literals.set(`inputs.${name}`, value);
   for (const [name, value] of matrix ?? []) literals.set(`matrix.${name}`, value);
-  return { literals, ...(call?.secrets ? { secrets: call.secrets } : {}) };
+  return { literals, ...(call?.secrets ? { secrets: call.secrets } : {}), ...(call?.inputBindings ? { inputs: call.inputBindings } : {}) };
 }
 
 /** `on: workflow_call`, in any of its spellings (a name, a list, a mapping). */
@@ -180,8 +189,9 @@ function isReusable(document: Document.Parsed, on: Node | undefined): boolean {
 }
 
 /**
- * The calls `callerText` makes to the reusable workflow at `calledPath` (from the repository root,
- * `.github/workflows/deploy.yml`): `jobs.<id>.uses: ./<calledPath>` with its `secrets:` and `with:`.
+ * The calls `callerText` makes to the reusable workflow or composite action at `calledPath` (from
+ * the repository root: `.github/workflows/deploy.yml`, `.github/actions/deploy`): a job's or a
+ * step's `uses: ./<calledPath>`, with its `secrets:` and `with:`.
  */
 export function githubWorkflowCalls(callerFile: string, callerText: string, calledPath: string): WorkflowCall[] {
   const { config } = readYamlConfig(callerFile, callerText);
@@ -189,11 +199,15 @@ export function githubWorkflowCalls(callerFile: string, callerText: string, call
   if (!config || !isMap(jobs)) return [];
   const { document, get } = config;
   const calls: WorkflowCall[] = [];
-  for (const pair of jobs.items) {
+  const callers = jobs.items.flatMap((pair) => {
     const job = resolveNode(document, pair.value);
-    const uses = scalarText(document, get(job, 'uses'));
-    if (uses === undefined || uses.replace(/^\.\//, '') !== calledPath) continue;
-    const passed = get(job, 'secrets');
+    const steps = get(job, 'steps');
+    return [job, ...(isSeq(steps) ? steps.items.map((step) => resolveNode(document, step)) : [])];
+  });
+  for (const caller of callers) {
+    const uses = scalarText(document, get(caller, 'uses'));
+    if (uses === undefined || uses.replace(/^\.\//, '').replace(/\/+$/, '') !== calledPath) continue;
+    const passed = get(caller, 'secrets');
     let secrets: Map<string, EnvBinding> | undefined = new Map();
     if (isScalar(passed) && scalarText(document, passed) === 'inherit') secrets = undefined;
     else if (isMap(passed)) {
@@ -206,15 +220,19 @@ export function githubWorkflowCalls(callerFile: string, callerText: string, call
       }
     }
     const inputs = new Map<string, string>();
-    const given = get(job, 'with');
+    const inputBindings = new Map<string, EnvBinding>();
+    const given = get(caller, 'with');
     if (isMap(given)) {
       for (const input of given.items) {
         const name = scalarText(document, input.key);
+        if (name === undefined) continue;
         const value = literal(document, input.value);
-        if (name !== undefined && value !== undefined) inputs.set(name, value);
+        if (value !== undefined) inputs.set(name, value);
+        const expression = wholeExpression(scalarText(document, input.value) ?? '');
+        if (expression !== undefined) inputBindings.set(name, expressionBinding(expression, new Scope(undefined, false)));
       }
     }
-    calls.push({ ...(secrets ? { secrets } : {}), inputs });
+    calls.push({ ...(secrets ? { secrets } : {}), inputs, inputBindings });
   }
   return calls;
 }

@@ -194,6 +194,45 @@ describe('GitHub Actions', () => {
     expect(scanGithubActions('.github/workflows/deploy.yml', called, catalogue).usages.map((u) => u.credentials)).toEqual([['NGC_KEY', 'NGC_CLI_API_KEY']]);
   });
 
+  it('reads a composite action once per step of this repository that uses it, with its inputs', () => {
+    const action = [
+      'inputs:',
+      '  ngc-api-key: { required: true }',
+      '  function-id: { required: true }',
+      'runs:',
+      '  using: composite',
+      '  steps:',
+      '    - shell: bash',
+      '      env:',
+      '        NGC_CLI_API_KEY: ${{ inputs.ngc-api-key }}',
+      '      run: ngc cf function deploy create "${{ inputs.function-id }}:v1"',
+      '',
+    ].join('\n');
+    const workflow = [
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: ./.github/actions/deploy',
+      '        with:',
+      '          ngc-api-key: ${{ secrets.DEPLOY_KEY }}',
+      '          function-id: fn-1',
+      '      - uses: ./.github/actions/deploy/',
+      '        with: { ngc-api-key: "${{ steps.key.outputs.value }}" }',
+      '',
+    ].join('\n');
+    const calls = githubWorkflowCalls('.github/workflows/deploy.yml', workflow, '.github/actions/deploy');
+    expect(calls).toHaveLength(2);
+    const facts = scanGithubActions('.github/actions/deploy/action.yml', action, catalogue, calls);
+    expect(facts.usages.map((u) => [u.action, u.credentials, u.target])).toEqual([
+      ['deploy-function', ['DEPLOY_KEY', 'NGC_CLI_API_KEY'], { functionId: 'fn-1', versionId: 'v1' }],
+      ['deploy-function', [], undefined],
+    ]);
+    // Without its callers: the input's key cannot be known.
+    expect(scanGithubActions('.github/actions/deploy/action.yml', action, catalogue).usages.map((u) => u.credentials)).toEqual([[]]);
+  });
+
   it('scans composite actions', () => {
     expect(brief('action.yml', 'runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        ngc cf cluster ls\n')).toEqual([
       ['list-clusters', ['NGC_CLI_API_KEY', 'NGC_API_KEY', 'NGC_APP_KEY'], '6:9'],
