@@ -147,3 +147,27 @@ describe('reusable GitHub workflows', () => {
     expect(await messages(dir, ['--cache'])).toEqual([]);
   });
 });
+
+describe('composite actions', () => {
+  it('are judged with the inputs each step of the repository passes them', async () => {
+    const action = [
+      'inputs:',
+      '  api-key: { required: true }',
+      'runs:',
+      '  using: composite',
+      '  steps:',
+      '    - shell: bash',
+      '      run: ngc cf function deploy create fn-1:v1',
+      '      env:',
+      '        NGC_CLI_API_KEY: ${{ inputs.api-key }}',
+      '',
+    ].join('\n');
+    const workflow = (secret: string) => ['on: push', 'jobs:', '  release:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: ./.github/actions/deploy', '        with:', `          api-key: \${{ secrets.${secret} }}`, ''].join('\n');
+    const dir = project({ '.github/actions/deploy/action.yml': action, '.github/workflows/release.yml': workflow('INVOKE_KEY') });
+    const expected = [{ file: '.github/actions/deploy/action.yml', ruleId: 'missing-scope', message: "Key 'invoker' lacks the Deploy Function and List Functions scopes, which deploy-function requires." }];
+    expect(await messages(dir, [])).toEqual(expected);
+    expect(await messages(dir, ['.github/actions/deploy/action.yml', 'nvcf-keys.yaml'])).toEqual(expected);
+    writeFileSync(join(dir, '.github/workflows/release.yml'), workflow('DEPLOY_KEY'));
+    expect(await messages(dir, [])).toEqual([]);
+  });
+});

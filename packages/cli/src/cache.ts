@@ -2,9 +2,9 @@
  * `--cache`: results of unchanged files are reused. A code file's entry is keyed on its content
  * hash and on how the manifests resolve the credentials its calls use, so a manifest change re-lints
  * exactly the files whose keys changed; CI files' facts depend on their content, a GitLab file's
- * also on its pipeline's files, a reusable workflow's on the workflows calling it (findings are
- * recomputed from facts every run). The whole cache is dropped when the tool, the catalogue or the
- * configuration changes.
+ * also on its pipeline's files, a reusable workflow's or composite action's on the workflows
+ * calling it (findings are recomputed from facts every run). The whole cache is dropped when the
+ * tool, the catalogue or the configuration changes.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';

@@ -1,9 +1,10 @@
 /**
  * A reusable GitHub workflow (`on: workflow_call`) gets its secrets and inputs from the jobs that
- * call it. The calls this repository makes (`uses: ./.github/workflows/deploy.yml` in the other
- * workflows beside it) are read, so that each can be judged with the secret it passes, also when
- * only the reusable workflow is linted. Bounded: at most MAX_CALLERS files, regular files only,
- * no symbolic links, size-limited; a file that cannot be read adds no call.
+ * call it, and a composite action (`action.yml`) its inputs from the steps that use it. The calls
+ * this repository's workflows make (`uses: ./.github/workflows/deploy.yml`,
+ * `uses: ./.github/actions/deploy`) are read, so that each can be judged with the secret it
+ * passes, also when only the called file is linted. Bounded: at most MAX_CALLERS files, regular
+ * files only, no symbolic links, size-limited; a file that cannot be read adds no call.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,12 +16,16 @@ export const MAX_CALLERS = 200;
 
 type CallsIn = (callerFile: string, callerText: string, calledPath: string) => WorkflowCall[];
 
-/** The calls to `file` from the workflows beside it, with a hash of what was read; `undefined` if `file` is not in `.github/workflows`. */
+/**
+ * The calls to `file` (a workflow in `.github/workflows`, or an `action.yml`) from the repository's
+ * workflows, with a hash of what was read; `undefined` when `file` is neither or no workflows
+ * directory is found.
+ */
 export async function workflowCallers(file: string, callsIn: CallsIn): Promise<{ calls: WorkflowCall[]; hash: string } | undefined> {
   const absolute = path.resolve(file);
-  const directory = path.dirname(absolute);
-  if (path.basename(directory) !== 'workflows' || path.basename(path.dirname(directory)) !== '.github') return undefined;
-  const calledPath = `.github/workflows/${path.basename(absolute)}`;
+  const called = await calledAs(absolute);
+  if (!called) return undefined;
+  const { directory, calledPath } = called;
   let names: string[];
   try {
     names = (await fs.promises.readdir(directory)).filter((name) => /\.ya?ml$/.test(name)).sort().slice(0, MAX_CALLERS);
@@ -38,4 +43,30 @@ export async function workflowCallers(file: string, callsIn: CallsIn): Promise<{
     calls.push(...callsIn(caller, text, calledPath));
   }
   return { calls, hash: hashContent(read.join('\n')) };
+}
+
+/** How workflows refer to `file`, from the repository root, and where those workflows are. */
+async function calledAs(file: string): Promise<{ directory: string; calledPath: string } | undefined> {
+  const parent = path.dirname(file);
+  if (path.basename(parent) === 'workflows' && path.basename(path.dirname(parent)) === '.github') {
+    return { directory: parent, calledPath: `.github/workflows/${path.basename(file)}` };
+  }
+  if (!/^action\.ya?ml$/.test(path.basename(file))) return undefined;
+  // The repository root: the nearest directory above with .github/workflows, not past a .git.
+  for (let root = parent; ; ) {
+    const workflows = path.join(root, '.github', 'workflows');
+    if (await isDirectory(workflows)) return { directory: workflows, calledPath: path.relative(root, parent).split(path.sep).join('/') };
+    if (await isDirectory(path.join(root, '.git'))) return undefined;
+    const up = path.dirname(root);
+    if (up === root) return undefined;
+    root = up;
+  }
+}
+
+async function isDirectory(directory: string): Promise<boolean> {
+  try {
+    return (await fs.promises.lstat(directory)).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -55,9 +55,9 @@ export async function scanConfigFiles(files: ReadonlyArray<{ file: string; kind:
         pipelines ??= new GitlabPipelines((f, text) => gitlabLocalIncludes(f, text));
         pipeline = await pipelines.of(file);
       }
-      // A reusable GitHub workflow is read once per call the repository makes to it.
+      // A reusable GitHub workflow or a composite action is read once per call the repository makes to it.
       let callers: Awaited<ReturnType<typeof workflowCallers>>;
-      if (kind === 'github-actions' && Buffer.from(bytes).includes('workflow_call')) {
+      if (kind === 'github-actions' && (Buffer.from(bytes).includes('workflow_call') || Buffer.from(bytes).includes('composite'))) {
         loaded ??= await loadScanners();
         const { githubWorkflowCalls } = loaded.scanners;
         callers = await workflowCallers(file, (caller, text, called) => githubWorkflowCalls(caller, text, called));
