@@ -70,6 +70,15 @@ describe('HTTP', () => {
     ['https.request with options', `import https from 'node:https'; https.request({ hostname: 'api.nvcf.nvidia.com', path: '/v2/nvcf/registry-credentials', method: 'GET', headers: { Authorization: 'Bearer ' + process.env.K } })`, [{ action: 'manage-registry-credentials', credentials: ['K'] }]],
     ['an unknown method on a path several actions share', `fetch('https://api.nvcf.nvidia.com/v2/nvcf/functions/${FN}/versions/v1', { method: verb, headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
     ['a URL that cannot be known', `fetch(url, { headers: { Authorization: 'Bearer ' + process.env.K } })`, []],
+    ['headers from a function without parameters', `function authHeaders() {\n  return { Authorization: \`Bearer \${process.env.K}\`, 'Content-Type': 'application/json' };\n}\nconst headers = () => ({ Authorization: 'Bearer ' + process.env.K2 });\nfetch('https://api.nvcf.nvidia.com/v2/nvcf/telemetries', { headers: authHeaders() });\nfetch('https://api.nvcf.nvidia.com/v2/nvcf/functions', { method: 'POST', headers: { ...headers(), Accept: 'application/json' } });`, [
+      { action: 'manage-telemetry-endpoints', credentials: ['K'] },
+      { action: 'create-function', credentials: ['K2'] },
+    ]],
+    ['a header function that takes arguments, is async, does more than return, or is reassigned stays unknown', `function withKey(k) { return { Authorization: 'Bearer ' + k }; }\nasync function later() { return { Authorization: 'Bearer ' + process.env.K }; }\nfunction logged() { console.log('x'); return { Authorization: 'Bearer ' + process.env.K }; }\nlet swapped = () => ({ Authorization: 'Bearer ' + process.env.K });\nswapped = other;\nfor (const h of [withKey(process.env.K), later(), logged(), swapped()]) fetch('https://api.nvcf.nvidia.com/v2/nvcf/telemetries', { headers: h });\nfetch('https://api.nvcf.nvidia.com/v2/nvcf/telemetries', { headers: logged() });\nfetch('https://api.nvcf.nvidia.com/v2/nvcf/telemetries', { headers: swapped() });`, [
+      { action: 'manage-telemetry-endpoints', credentials: [] },
+      { action: 'manage-telemetry-endpoints', credentials: [] },
+      { action: 'manage-telemetry-endpoints', credentials: [] },
+    ]],
     ['values kept in a const config object', `const config = { apiKey: process.env.NVCF_API_KEY, nvcf: { base: 'https://api.nvcf.nvidia.com' }, functionId: '${FN}' } as const;\nfetch(new URL(\`/v2/nvcf/pexec/functions/\${config.functionId}\`, config.nvcf.base), { method: 'POST', headers: { Authorization: \`Bearer \${config.apiKey}\` } });\nfetch(\`\${config.nvcf['base']}/v2/nvcf/functions/\${config.functionId}/versions/v1\`, { method: 'DELETE', headers: { Authorization: 'Bearer ' + config.apiKey } });`, [
       { action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } },
       { action: 'delete-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN, versionId: 'v1' } },

@@ -74,7 +74,7 @@ export class Resolver {
         : unwrapped.type === T.MemberExpression
           ? (this.thisField(unwrapped) ?? this.objectMember(unwrapped))
           : unwrapped.type === T.CallExpression
-            ? this.thisMethodResult(unwrapped)
+            ? this.callResult(unwrapped)
             : undefined;
     return value ? this.deref(value, depth + 1) : unwrapped;
   }
@@ -145,6 +145,32 @@ export class Resolver {
     return mutated;
   }
 
+  /**
+   * What a call returns, when that is one expression written in this file: `this.method()` of a
+   * method whose body is `return <expression>`, or `headers()` of a function without parameters
+   * (declared, or a `const` arrow or function expression) whose body is that, such as
+   * `function authHeaders() { return { Authorization: ... }; }`.
+   */
+  callResult(call: TSESTree.CallExpression): Node | undefined {
+    return this.thisMethodResult(call) ?? this.functionResult(call);
+  }
+
+  private functionResult(call: TSESTree.CallExpression): Node | undefined {
+    const callee = this.unwrap(call.callee);
+    if (callee.type !== T.Identifier || call.arguments.length > 0) return undefined;
+    const variable = findVariable(this.sourceCode.getScope(callee), callee.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !def || variable.references.some((r) => r.isWrite() && r.init !== true)) return undefined;
+    let fn: Node | undefined;
+    if (def.node.type === T.FunctionDeclaration) fn = def.node;
+    else if (def.node.type === T.VariableDeclarator && def.node.id.type === T.Identifier && def.node.init) fn = this.unwrap(def.node.init);
+    if (!fn || (fn.type !== T.FunctionDeclaration && fn.type !== T.FunctionExpression && fn.type !== T.ArrowFunctionExpression)) return undefined;
+    if (fn.params.length > 0 || fn.async || fn.generator || !fn.body) return undefined;
+    if (fn.body.type !== T.BlockStatement) return fn.body;
+    const [only, ...rest] = fn.body.body;
+    return rest.length === 0 && only?.type === T.ReturnStatement && only.argument ? only.argument : undefined;
+  }
+
   /** `this.method()` of a method whose body is `return <expression>`: that expression. */
   thisMethodResult(call: TSESTree.CallExpression): Node | undefined {
     if (call.callee.type !== T.MemberExpression) return undefined;
@@ -195,7 +221,7 @@ export class Resolver {
         if (n.callee.type === T.MemberExpression && !n.callee.computed && n.callee.property.type === T.Identifier && n.callee.property.name === 'toString') {
           return this.string(n.callee.object, depth + 1);
         }
-        const result = this.thisMethodResult(n);
+        const result = this.callResult(n);
         return result ? this.string(result, depth + 1) : UNKNOWN;
       }
       case T.MemberExpression: {
@@ -330,7 +356,7 @@ export class Resolver {
         return this.credential(n.left, depth + 1);
       case T.CallExpression: {
         if (n.callee.type === T.Identifier && n.callee.name === 'String') return this.credential(n.arguments[0] as Node | undefined, depth + 1);
-        const result = this.thisMethodResult(n);
+        const result = this.callResult(n);
         return result ? this.credential(result, depth + 1) : undefined;
       }
       default:
