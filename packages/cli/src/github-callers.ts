@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkflowCall } from '@nvcf-keylint/config-scanners';
 import { hashContent } from './cache.js';
-import { readContextFile } from './small-file.js';
+import { entryKind, findUp, readContextFile } from './small-file.js';
 
 export const MAX_CALLERS = 200;
 
@@ -52,21 +52,9 @@ async function calledAs(file: string): Promise<{ directory: string; calledPath: 
     return { directory: parent, calledPath: `.github/workflows/${path.basename(file)}` };
   }
   if (!/^action\.ya?ml$/.test(path.basename(file))) return undefined;
-  // The repository root: the nearest directory above with .github/workflows, not past a .git.
-  for (let root = parent; ; ) {
+  // The repository root: the nearest directory above with .github/workflows.
+  return findUp(parent, async (root) => {
     const workflows = path.join(root, '.github', 'workflows');
-    if (await isDirectory(workflows)) return { directory: workflows, calledPath: path.relative(root, parent).split(path.sep).join('/') };
-    if (await isDirectory(path.join(root, '.git'))) return undefined;
-    const up = path.dirname(root);
-    if (up === root) return undefined;
-    root = up;
-  }
-}
-
-async function isDirectory(directory: string): Promise<boolean> {
-  try {
-    return (await fs.promises.lstat(directory)).isDirectory();
-  } catch {
-    return false;
-  }
+    return (await entryKind(workflows)) === 'directory' ? { directory: workflows, calledPath: path.relative(root, parent).split(path.sep).join('/') } : undefined;
+  });
 }

@@ -7,17 +7,16 @@
  * is found (the nearest `.gitlab-ci.yml` at or above it, up to the repository root) and its
  * local includes are followed on disk.
  *
- * Bounded and defensive: at most MAX_FILES files, cycles read once, symbolic links and files that
+ * Bounded and defensive: at most MAX_PIPELINE_FILES files, cycles read once, symbolic links and files that
  * are not regular or too large are skipped, and a file that cannot be read adds no variables
  * (as before this existed). Remote, project and template includes are not files of this
  * repository and are not followed.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PipelineFile } from '@nvcf-keylint/config-scanners';
 import fg from 'fast-glob';
 import { hashContent } from './cache.js';
-import { readContextFile } from './small-file.js';
+import { entryKind, findUp, readContextFile } from './small-file.js';
 
 const MAIN_FILE = '.gitlab-ci.yml';
 /** Files read for one pipeline, the main file included. */
@@ -54,15 +53,11 @@ export class GitlabPipelines {
 }
 
 /** The nearest `.gitlab-ci.yml` at or above `directory`, not looking above a repository root. */
-async function findMainFile(directory: string): Promise<string | undefined> {
-  for (let current = directory; ; ) {
+function findMainFile(directory: string): Promise<string | undefined> {
+  return findUp(directory, async (current) => {
     const candidate = path.join(current, MAIN_FILE);
-    if (await isRegularFile(candidate)) return candidate;
-    if (await exists(path.join(current, '.git'))) return undefined;
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+    return (await entryKind(candidate)) === 'file' ? candidate : undefined;
+  });
 }
 
 async function loadPipeline(main: string, includesOf: IncludesOf): Promise<Pipeline | undefined> {
@@ -97,23 +92,5 @@ async function expand(root: string, written: string): Promise<string[]> {
     return matches.map((m) => path.normalize(m)).sort();
   } catch {
     return [];
-  }
-}
-
-
-async function isRegularFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.promises.lstat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.promises.lstat(file);
-    return true;
-  } catch {
-    return false;
   }
 }
