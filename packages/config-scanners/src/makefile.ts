@@ -93,13 +93,14 @@ export function scanMakefile(file: string, text: string, catalogue: Catalogue): 
       recipes.push({ recipe: new EmbeddedText().append(line.slice(start), i + 1, start + 1), targets });
     }
   }
-  const scope = assign(new Scope(), globals);
-  const texts = makeTexts(new Map(), globals);
+  const texts = new Map<string, string | undefined>();
+  const scope = assign(new Scope(), texts, globals);
   const usages: Usage[] = [];
   const problems: SourceProblem[] = [];
   for (const { recipe, targets: names } of recipes) {
     const own = names.flatMap((name) => byTarget.get(name) ?? []);
-    const context = own.length > 0 ? { file, catalogue, scope: assign(scope.child(), own), texts: makeTexts(new Map(texts), own) } : { file, catalogue, scope, texts };
+    const ownTexts = own.length > 0 ? new Map(texts) : texts;
+    const context = { file, catalogue, scope: own.length > 0 ? assign(scope.child(), ownTexts, own) : scope, texts: ownTexts };
     scanRecipe(recipe, context, usages, problems);
   }
   return { file, usages, secrets, problems };
@@ -115,8 +116,10 @@ function parseAssignment(line: string): Assignment | undefined {
 /**
  * Applies assignments in order: `?=` only sets what is unset, `+=` and `!=` make the value unknown,
  * and so does an assignment inside a conditional, until a plain one after it sets the variable again.
+ * `scope` gets what each variable holds for the shell; `texts` its assigned text, as make
+ * substitutes it into a recipe (`NGC := ngc --org acme`), `undefined` when not knowable.
  */
-function assign(scope: Scope, assignments: readonly Assignment[]): Scope {
+function assign(scope: Scope, texts: Map<string, string | undefined>, assignments: readonly Assignment[]): Scope {
   const uncertain = new Set<string>();
   for (const { name, operator, value, conditional } of assignments) {
     if (conditional) uncertain.add(name);
@@ -124,27 +127,16 @@ function assign(scope: Scope, assignments: readonly Assignment[]): Scope {
     if (uncertain.has(name)) {
       scope.set(name, { unknown: true });
       scope.setValue(name, undefined);
+      texts.set(name, undefined);
       continue;
     }
     if (operator === '?=' && scope.own(name) !== undefined) continue;
+    texts.set(name, operator === '+=' || operator === '!=' ? undefined : value.trim());
     const reference = operator === '+=' || operator === '!=' ? undefined : /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/.exec(value.trim())?.[1];
     scope.set(name, reference === undefined ? { unknown: true } : aliasBinding((scope.parent ?? scope).resolve(reference), name));
     scope.setValue(name, operator === '+=' || operator === '!=' || value.includes('$') ? undefined : value.trim());
   }
   return scope;
-}
-
-/**
- * What each variable's last assignment says, as make substitutes it into a recipe (`NGC := ngc
- * --org acme`, `NGC = docker run -e NGC_CLI_API_KEY $(IMAGE) ngc`). `undefined`: not knowable
- * (`+=`, `!=`, set inside a conditional).
- */
-function makeTexts(texts: Map<string, string | undefined>, assignments: readonly Assignment[]): Map<string, string | undefined> {
-  for (const { name, operator, value, conditional } of assignments) {
-    if (conditional || operator === '+=' || operator === '!=') texts.set(name, undefined);
-    else if (operator !== '?=' || !texts.has(name)) texts.set(name, value.trim());
-  }
-  return texts;
 }
 
 /** How much text one recipe line may expand to (a makefile can nest references to blow up). */
