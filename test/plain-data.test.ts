@@ -46,6 +46,7 @@ describe('plainData', () => {
     ['a manifest', 'version: 1\nkeys:\n  ci:\n    env: [NGC_CLI_API_KEY]\n    scopes: [Deploy Function, List Functions]\n    resource: { type: All Functions }\n'],
     ['inherited names as keys', '__proto__: 1\nconstructor: { toString: 2 }\nhasOwnProperty: 3\n'],
     ['non-string scalar keys', '1.0: a\ntrue: b\n~: c\n0x10: d\n'],
+    ['keys that name the same property', '1: a\nx: y\n"1": b\ntrue: c\n"true": d\n'],
     ['empty values and an empty document', 'a:\nb: []\nc: {}\nd: ""\n'],
     ['an empty document', ''],
     ['a comment only', '# nothing\n'],

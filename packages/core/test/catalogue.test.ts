@@ -3,6 +3,18 @@ import { Catalogue, CatalogueError, loadCatalogue, type CatalogueData } from '@n
 
 const catalogue = loadCatalogue();
 
+/** A copy of the shipped catalogue's data, to build fresh or broken catalogues from. */
+const raw = (): CatalogueData => ({
+  revision: catalogue.revision,
+  sources: structuredClone(catalogue.sources),
+  scopes: structuredClone([...catalogue.scopes]),
+  resourceTypes: structuredClone([...catalogue.resourceTypes]),
+  cli: structuredClone(catalogue.cli),
+  http: structuredClone(catalogue.http),
+  actions: structuredClone([...catalogue.actions]),
+});
+
+
 describe('verdicts', () => {
   it.each([
     ['Invoke Function', 'All Entity', 'unsupported'],
@@ -25,6 +37,24 @@ describe('verdicts', () => {
     expect(catalogue.scopeVerdict(catalogue.scope(scope)!, type)).toBe(verdict);
   });
 
+  it('gives the same verdict when asked again (verdicts are remembered) and for unknown types', () => {
+    for (const scope of catalogue.scopes) {
+      for (const type of [...catalogue.resourceTypes.map((t) => t.name), 'No Such Type']) {
+        const first = catalogue.scopeVerdict(scope, type);
+        expect(catalogue.scopeVerdict(scope, type)).toBe(first);
+        expect(new Catalogue(raw()).scopeVerdict(scope, type)).toBe(first);
+      }
+    }
+  });
+
+  it('hands back its own copy of a name it knows, and other text as it is', () => {
+    const read = ['Deploy', 'Function'].join(' ');
+    expect(catalogue.knownName(read)).toBe('Deploy Function');
+    expect(catalogue.knownName('invoke-function')).toBe('invoke-function');
+    expect(catalogue.knownName('All Entity')).toBe('All Entity');
+    expect(catalogue.knownName('deploy function')).toBe('deploy function');
+  });
+
   it('lists the supported types of an action in catalogue order', () => {
     expect(catalogue.supportedTypesOf({ kind: 'action', action: catalogue.action('invoke-function')! })).toEqual(['All Functions', 'Function']);
   });
@@ -37,16 +67,6 @@ describe('verdicts', () => {
 });
 
 describe('integrity', () => {
-  const raw = (): CatalogueData => ({
-    revision: catalogue.revision,
-    sources: structuredClone(catalogue.sources),
-    scopes: structuredClone([...catalogue.scopes]),
-    resourceTypes: structuredClone([...catalogue.resourceTypes]),
-    cli: structuredClone(catalogue.cli),
-    http: structuredClone(catalogue.http),
-    actions: structuredClone([...catalogue.actions]),
-  });
-
   it('accepts the shipped catalogue', () => {
     expect(() => new Catalogue(raw())).not.toThrow();
   });

@@ -137,21 +137,32 @@ function internalMessage(error: unknown): string {
 
 /** The offset of the first collection nested deeper than `max`, walking the CST without recursion. */
 function findExcessiveNesting(tokens: readonly CST.Token[], max: number): number | undefined {
-  const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  // Two parallel stacks rather than one of {token, depth} records: this walk runs on every manifest.
+  const stack: Array<CST.Token | null | undefined> = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
   while (stack.length > 0) {
-    const { token, depth } = stack.pop() as { token: CST.Token | undefined; depth: number };
-    if (token === undefined) continue;
+    const token = stack.pop();
+    const depth = depths.pop() as number;
+    if (token === undefined || token === null) continue;
     switch (token.type) {
       case 'document':
-        stack.push({ token: token.value, depth });
+        stack.push(token.value);
+        depths.push(depth);
         break;
       case 'block-map':
       case 'block-seq':
       case 'flow-collection':
         if (depth + 1 > max) return token.offset;
         for (const item of token.items) {
-          if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
-          stack.push({ token: item.value, depth: depth + 1 });
+          // Only collections nest: scalars in the items need no visit.
+          if ('key' in item && isCollection(item.key)) {
+            stack.push(item.key);
+            depths.push(depth + 1);
+          }
+          if (isCollection(item.value)) {
+            stack.push(item.value);
+            depths.push(depth + 1);
+          }
         }
         break;
       default:
@@ -159,4 +170,9 @@ function findExcessiveNesting(tokens: readonly CST.Token[], max: number): number
     }
   }
   return undefined;
+}
+
+function isCollection(token: CST.Token | null | undefined): boolean {
+  const type = token?.type;
+  return type === 'block-map' || type === 'block-seq' || type === 'flow-collection';
 }

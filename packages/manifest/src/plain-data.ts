@@ -30,8 +30,9 @@ function convert(node: unknown): unknown {
       const name = key === null ? '' : String(key);
       const value = convert(pair.value);
       if (value === NOT_PLAIN) return NOT_PLAIN;
-      // As toJS does: an inherited name such as __proto__ becomes an own property, not a prototype.
-      if (name in object) Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+      // As toJS does: `__proto__` becomes an own property, not the prototype. It is the only name
+      // Object.prototype has a setter for; any other assignment makes or overwrites an own property.
+      if (name === '__proto__') Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
       else object[name] = value;
     }
     return object;

@@ -33,7 +33,7 @@ export function readManifestText(file: string, text: string, options: ReadManife
   const catalogue = options.catalogue ?? loadCatalogue();
   return {
     file,
-    keys: extractKeys(parsed.document, file, positions),
+    keys: extractKeys(parsed.document, file, positions, catalogue),
     fatal: null,
     schemaProblems: validateManifest(parsed.data, parsed.document, positions, catalogue),
     secrets,
