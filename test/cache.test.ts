@@ -1,5 +1,5 @@
 /** --cache: reused results are the results a fresh run gives, and a change re-lints exactly what it affects. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,30 @@ describe('--cache', () => {
       expect(recovered.run.code).toBe(1);
     } finally {
       cleanup();
+    }
+  });
+
+  it('re-lints a file when a module whose constants it imports changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-cache-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      writeFileSync(join(dir, 'nvcf-keys.yaml'), 'version: 1\nkeys:\n  lister:\n    env: [NVCF_LIST_KEY]\n    scopes: [List Functions, List Function Details]\n    resource:\n      type: All Functions\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n');
+      writeFileSync(join(dir, 'src/config.ts'), "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport const KEY = process.env.NVCF_LIST_KEY;\n");
+      writeFileSync(join(dir, 'src/app.ts'), "import { NVCF, KEY } from './config';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${KEY}` } });\n");
+      writeFileSync(join(dir, 'src/other.ts'), "export const ping = () => fetch('https://example.com/health');\n");
+      const first = await cached(dir);
+      expect(first.stats).toEqual([0, 3]);
+      expect(first.run.code).toBe(0);
+      expect((await cached(dir)).stats).toEqual([3, 0]);
+      // The key the call uses is now the invoker, which cannot list functions.
+      writeFileSync(join(dir, 'src/config.ts'), "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport const KEY = process.env.NVCF_API_KEY;\n");
+      const after = await cached(dir);
+      expect(after.stats).toEqual([1, 2]);
+      expect(after.run.code).toBe(1);
+      expect(after.run.stdout).toContain("Key 'invoker' lacks the List Functions and List Function Details scopes");
+      expect(after.run.stdout).toBe((await runCli(['--format', 'json'], { cwd: dir })).stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `--cache`: results of unchanged files are reused. A code file's entry is keyed on its content
  * hash and on how the manifests resolve the credentials its calls use, so a manifest change re-lints
- * exactly the files whose keys changed; CI files' facts depend on their content, a GitLab file's
+ * exactly the files whose keys changed, and a change to a module whose constants a file imports re-lints
+ * that file; CI files' facts depend on their content, a GitLab file's
  * also on its pipeline's files, a reusable workflow's or composite action's on the workflows
  * calling it (findings are recomputed from facts every run). The whole cache is dropped when the
  * tool, the catalogue or the configuration changes.
@@ -19,6 +20,8 @@ export interface CodeEntry {
   mtimeMs?: number;
   size?: number;
   resolution: string;
+  /** The modules whose constants the file's calls were read with, and their content hashes. */
+  modules?: Record<string, string>;
   result: LintResult;
   usages: Usage[];
   secrets: SecretOccurrence[];
@@ -95,6 +98,24 @@ export class ResultCache {
       fs.rmSync(temporary, { force: true }); // a cache that cannot be written is only slower
     }
   }
+}
+
+/** The content hash of each module, `missing` for one that cannot be read (see CodeEntry.modules). */
+export function hashModules(files: readonly string[], memo: Map<string, string>): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const file of files) {
+    let hash = memo.get(file);
+    if (hash === undefined) {
+      try {
+        hash = hashContent(fs.readFileSync(file));
+      } catch {
+        hash = 'missing';
+      }
+      memo.set(file, hash);
+    }
+    hashes[file] = hash;
+  }
+  return hashes;
 }
 
 /**

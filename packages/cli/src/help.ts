@@ -43,8 +43,9 @@ Options:
   -c, --config FILE     Configuration file (default: nvcf-keylint.config.json,
                         .yaml or .yml, or "nvcf-keylint" in package.json).
       --cache           Reuse the results of unchanged files (a code file is
-                        linted again when its content or the keys its calls
-                        use change).
+                        linted again when its content, the keys its calls
+                        use or the modules it imports constants from
+                        change).
       --cache-location FILE
                         Where the cache lives (default: .nvcf-keylint-cache).
       --baseline FILE   Report only findings that are not in this baseline.

@@ -22,8 +22,11 @@ const PREFIX = 'nvcf-keylint/';
 
 export interface CodeLint {
   results: LintResult[];
-  /** The NVCF calls and key material found in each file, for the project-wide rules. */
-  facts: Map<string, { usages: Usage[]; secrets: SecretOccurrence[] }>;
+  /**
+   * The NVCF calls and key material found in each file, for the project-wide rules, and the
+   * modules of the project whose constants the file's calls were read with.
+   */
+  facts: Map<string, { usages: Usage[]; secrets: SecretOccurrence[]; modules: string[] }>;
 }
 
 export async function lintCode(
@@ -61,7 +64,7 @@ export async function lintCode(
   });
   collectedFacts.clear();
   const lintResults = await eslint.lintFiles([...files]);
-  const facts = new Map([...collectedFacts].map(([file, f]) => [file, { usages: f.usages, secrets: f.secrets }]));
+  const facts = new Map([...collectedFacts].map(([file, f]) => [file, { usages: f.usages, secrets: f.secrets, modules: f.modules ?? [] }]));
   collectedFacts.clear();
   keepCompiledCode();
   const results = lintResults.map(

@@ -9,7 +9,7 @@ import { lint, loadCatalogue, type Finding, type ManifestFacts, type SeveritySet
 import { nearestManifests } from '@nvcf-keylint/manifest';
 import { discoverFiles, MANIFEST_PATTERNS, type Discovery } from './discover.js';
 import * as fs from 'node:fs';
-import { hashContent, resolutionOf, type ResultCache } from './cache.js';
+import { hashContent, hashModules, resolutionOf, type ResultCache } from './cache.js';
 import { CODE_IGNORES, CODE_PATTERNS, isCodeFile, lintCode } from './lint-code.js';
 import { firstLine, scanConfigFiles } from './read-configs.js';
 import { readManifestFiles } from './read-files.js';
@@ -99,6 +99,7 @@ async function lintCodeCached(
   const hashes = new Map<string, string>();
   const stats = new Map<string, { mtimeMs: number; size: number }>();
   const toLint: string[] = [];
+  const moduleMemo = new Map<string, string>();
   for (const file of files) {
     if (!cache) {
       toLint.push(file);
@@ -115,7 +116,10 @@ async function lintCodeCached(
       continue;
     }
     hashes.set(file, hash);
-    const entry = cache.code(file, hash, (u) => resolutionOf(u, manifests));
+    const cached = cache.code(file, hash, (u) => resolutionOf(u, manifests));
+    const modules = cached?.modules ?? {};
+    const moduleHashes = hashModules(Object.keys(modules), moduleMemo);
+    const entry = cached && Object.entries(modules).every(([module, known]) => moduleHashes[module] === known) ? cached : undefined;
     if (entry) {
       cache.stats.reused++;
       Object.assign(entry, stats.get(file));
@@ -125,13 +129,14 @@ async function lintCodeCached(
   }
   const linted = await lintCode(toLint, options);
   for (const result of linted.results) {
-    const facts = linted.facts.get(result.filePath) ?? { usages: [], secrets: [] };
+    const facts = linted.facts.get(result.filePath) ?? { usages: [], secrets: [], modules: [] };
     usages.push(...facts.usages);
     results.push(result);
     const hash = hashes.get(result.filePath);
     if (cache && hash !== undefined) {
       cache.stats.linted++;
-      cache.setCode(result.filePath, { hash, ...stats.get(result.filePath), resolution: resolutionOf(facts.usages, manifests), result, usages: facts.usages, secrets: facts.secrets });
+      const modules = hashModules(facts.modules, moduleMemo);
+      cache.setCode(result.filePath, { hash, ...stats.get(result.filePath), resolution: resolutionOf(facts.usages, manifests), ...(Object.keys(modules).length > 0 ? { modules } : {}), result, usages: facts.usages, secrets: facts.secrets });
     }
   }
   return { results: results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0)), usages };

@@ -7,7 +7,7 @@ import { detectHttpRequest, type HttpRequest } from './http.js';
 import { detectOpenAiClient } from './openai.js';
 import { helperCallSites } from './helpers.js';
 import { detectNgcInvocations, isProcessCall } from './processes.js';
-import { Resolver } from './resolve.js';
+import { Resolver, type ModuleContext } from './resolve.js';
 import { walkNodes } from './walk.js';
 import { detectWrapperCall, taggedFunctions } from './wrappers.js';
 
@@ -18,13 +18,20 @@ export interface CodeFacts {
 
 /** Text any detectable NVCF call needs somewhere in its file; files without it are skipped. */
 const NVCF_HINT = /nvcf|ngc|@nvcfAction/i;
+/**
+ * A file without that text may still call NVCF with a URL or key imported from a module of the
+ * project (detect/imports.ts): one that imports relatively and makes a call a detector knows.
+ */
+const RELATIVE_IMPORT = /\bfrom\s*['"]\.{1,2}\//;
+const CALL_HINT = /\b(?:fetch|axios|got|ky|ofetch|request|undici|exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|OpenAI|ChatOpenAI|OpenAIEmbeddings|createOpenAI|createOpenAICompatible|Metadata)\b/;
 
 /** Finds the NVCF calls and the key material of one JS/TS file. */
-export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file: string, settings: NvcfSettings, catalogue: Catalogue): CodeFacts {
+export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file: string, settings: NvcfSettings, catalogue: Catalogue, modules?: ModuleContext): CodeFacts {
   const text = sourceCode.text;
   const secrets = findKeyMaterial(text).map(({ start, end }) => ({ file, range: rangeOfOffsets(sourceCode, start, end) }));
-  if (!NVCF_HINT.test(text) && settings.wrappers.size === 0) return { usages: [], secrets };
-  const resolver = new Resolver(sourceCode);
+  const mayImport = modules !== undefined && RELATIVE_IMPORT.test(text) && CALL_HINT.test(text);
+  if (!NVCF_HINT.test(text) && settings.wrappers.size === 0 && !mayImport) return { usages: [], secrets };
+  const resolver = new Resolver(sourceCode, undefined, undefined, modules);
   const tagged = taggedFunctions(resolver);
   const zxGlobals = /^#!.*\bzx\b/.test(text) || /['"]zx\/globals['"]/.test(text);
   const usages: Usage[] = [];

@@ -8,10 +8,17 @@ import { UNKNOWN } from '@nvcf-keylint/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { ImportedValue, ModuleReader } from './imports.js';
 import { walkNodes } from './walk.js';
 
 type Node = TSESTree.Node;
 const MAX_DEPTH = 12;
+
+/** Where the linted file is on disk and what reads the modules it imports (see imports.ts). */
+export interface ModuleContext {
+  file: string;
+  reader: ModuleReader;
+}
 
 /** Parameters bound to the arguments of one call (see helpers.ts). */
 export type Bindings = ReadonlyMap<NonNullable<ReturnType<typeof findVariable>>, Node>;
@@ -20,19 +27,50 @@ export class Resolver {
   readonly #bindings: Bindings | undefined;
   readonly #classes: WeakMap<TSESTree.ClassBody, ClassFacts>;
   readonly #mutated = new WeakMap<object, boolean>();
+  readonly #modules: ModuleContext | undefined;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     bindings?: Bindings,
     classes = new WeakMap<TSESTree.ClassBody, ClassFacts>(),
+    modules?: ModuleContext,
   ) {
     this.#bindings = bindings;
     this.#classes = classes;
+    this.#modules = modules;
   }
 
   /** The same file, with some parameters standing for the given arguments. */
   withBindings(bindings: Bindings): Resolver {
-    return new Resolver(this.sourceCode, bindings, this.#classes);
+    return new Resolver(this.sourceCode, bindings, this.#classes, this.#modules);
+  }
+
+  /**
+   * A constant of another module of the project: `NAME` from `import { NAME } from './config'`
+   * (or `import NAME from`, the default export), or `config.NAME` from `import * as config`.
+   */
+  imported(identifier: TSESTree.Identifier, member?: string): ImportedValue | undefined {
+    if (!this.#modules) return undefined;
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'ImportBinding') return undefined;
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const specifier = def.node;
+    if (declaration.importKind === 'type') return undefined;
+    let name: string | undefined;
+    if (specifier.type === T.ImportSpecifier) {
+      const imported = specifier.imported.type === T.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      name = member === undefined && specifier.importKind !== 'type' ? imported : undefined;
+    } else if (specifier.type === T.ImportDefaultSpecifier) name = member === undefined ? 'default' : undefined;
+    else if (specifier.type === T.ImportNamespaceSpecifier) name = member;
+    return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, String(declaration.source.value), name);
+  }
+
+  /** `config.NAME` with `import * as config from './config'`. */
+  private importedMember(member: TSESTree.MemberExpression): ImportedValue | undefined {
+    const object = this.unwrap(member.object);
+    const name = member.computed ? this.literal(member.property) : member.property.type === T.Identifier ? member.property.name : undefined;
+    return object.type === T.Identifier && name !== undefined ? this.imported(object, name) : undefined;
   }
 
   /** Strips TypeScript wrappers and parentheses-free noise (`x as T`, `x!`, `x satisfies T`). */
@@ -209,7 +247,7 @@ export class Resolver {
         return n.operator === '+' ? this.string(n.left as Node, depth + 1) + this.string(n.right, depth + 1) : UNKNOWN;
       case T.Identifier: {
         const init = this.constInit(n);
-        return init ? this.string(init, depth + 1) : UNKNOWN;
+        return init ? this.string(init, depth + 1) : (this.imported(n)?.text ?? UNKNOWN);
       }
       case T.NewExpression:
         return n.callee.type === T.Identifier && n.callee.name === 'URL' ? this.url(n.arguments[0], n.arguments[1], depth) : UNKNOWN;
@@ -227,7 +265,7 @@ export class Resolver {
       case T.MemberExpression: {
         if (!n.computed && n.property.type === T.Identifier && n.property.name === 'href') return this.string(n.object, depth + 1);
         const field = this.thisField(n) ?? this.objectMember(n);
-        return field ? this.string(field, depth + 1) : UNKNOWN;
+        return field ? this.string(field, depth + 1) : (this.importedMember(n)?.text ?? UNKNOWN);
       }
       default:
         return UNKNOWN;
@@ -336,12 +374,12 @@ export class Resolver {
           return name;
         }
         const value = this.objectMember(n);
-        return value ? this.credential(value, depth + 1) : undefined;
+        return value ? this.credential(value, depth + 1) : this.importedMember(n)?.credential;
       }
       case T.Identifier: {
         const init = this.constInit(n);
         if (init) return this.credential(init, depth + 1);
-        return this.destructuredEnv(n);
+        return this.destructuredEnv(n) ?? this.imported(n)?.credential;
       }
       case T.TemplateLiteral: {
         const found = n.expressions.map((e) => this.credential(e, depth + 1)).filter((c) => c !== undefined);

@@ -1,0 +1,145 @@
+/**
+ * Constants imported from other modules of the project (detect/imports.ts): each snippet is linted
+ * as a file in a directory of real modules, parsed by the same parser as the file.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCatalogue, type Usage } from '@nvcf-keylint/core';
+import tsParser from '@typescript-eslint/parser';
+import { Linter, type Rule } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../src/index.js';
+import { collectCodeFacts } from '../src/detect/index.js';
+import { ModuleReader, MAX_MODULE_BYTES } from '../src/detect/imports.js';
+import { readSettings } from '../src/settings.js';
+
+const FN = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+const root = mkdtempSync(join(tmpdir(), 'nvcf-keylint-imports-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A project of these files; `links` are symbolic links, by path, to their targets. */
+function write(files: Record<string, string>, links: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(root, 'project-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  for (const [name, target] of Object.entries(links)) symlinkSync(join(dir, target), join(dir, name));
+  return dir;
+}
+
+type Found = Pick<Usage, 'action' | 'credentials' | 'target'>;
+
+/** The usages of `src/app.ts` (or `file`) in a project of these modules, and the modules read. */
+function detect(files: Record<string, string>, options: { file?: string; parser?: 'espree' | 'typescript'; links?: Record<string, string> } = {}): { usages: Found[]; modules: string[]; dir: string } {
+  const dir = write(files, options.links);
+  const file = join(dir, options.file ?? 'src/app.ts');
+  let usages: Usage[] = [];
+  let modules: string[] = [];
+  const collector: Rule.RuleModule = {
+    create(context) {
+      return {
+        'Program:exit'() {
+          const reader = new ModuleReader((text, filePath) =>
+            (options.parser === 'espree'
+              ? (context.languageOptions.parser as { parse: (t: string, o: object) => unknown }).parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true })
+              : tsParser.parseForESLint(text, { filePath, range: true, loc: true }).ast) as never,
+          );
+          usages = collectCodeFacts(context.sourceCode as never, file, readSettings({}), loadCatalogue(), { file, reader }).usages;
+          modules = [...reader.files].map((f) => f.slice(dir.length + 1));
+        },
+      };
+    },
+  };
+  const messages = new Linter({ cwd: dir }).verify(
+    files[options.file ?? 'src/app.ts'] ?? '',
+    [{ files: ['**/*.*'], plugins: { test: { rules: { collect: collector } } }, rules: { 'test/collect': 'error' }, languageOptions: options.parser === 'espree' ? { ecmaVersion: 'latest', sourceType: 'module' } : { parser: tsParser as never } }],
+    file,
+  );
+  expect(messages).toEqual([]);
+  return { usages: usages.map(({ action, credentials, target }) => (target ? { action, credentials, target } : { action, credentials })), modules, dir };
+}
+
+const CONFIG = `
+export const NVCF_BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';
+const CHAT = '${FN}';
+export const CHAT_FUNCTION_ID = CHAT;
+export const PEXEC = \`\${NVCF_BASE}/pexec/functions\`;
+export const apiKey = process.env.NVCF_API_KEY!;
+export const deployKey: string = process.env['NVCF_DEPLOY_KEY'] ?? '';
+export default 'https://api.ngc.nvidia.com/v2/nvcf';
+`;
+
+describe('constants imported from a relative module', () => {
+  it.each<[string, string, Found[]]>([
+    ['named constants: URL, function id and key', `import { PEXEC, CHAT_FUNCTION_ID, apiKey } from '../lib/config';\nfetch(\`\${PEXEC}/\${CHAT_FUNCTION_ID}\`, { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` } });`, [{ action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } }]],
+    ['renamed, with the TypeScript ESM .js suffix', `import { NVCF_BASE as base, deployKey as key } from '../lib/config.js';\nfetch(base + '/functions', { headers: { Authorization: 'Bearer ' + key } });`, [{ action: 'list-functions', credentials: ['NVCF_DEPLOY_KEY'] }]],
+    ['the default export', `import ngc from '../lib/config';\nfetch(\`\${ngc}/telemetries\`, { headers: { Authorization: \`Bearer \${process.env.K}\` } });`, [{ action: 'manage-telemetry-endpoints', credentials: ['K'] }]],
+    ['a namespace import', `import * as cfg from '../lib/config';\nfetch(\`\${cfg.NVCF_BASE}/registry-credentials\`, { headers: { Authorization: \`Bearer \${cfg.apiKey}\` } });`, [{ action: 'manage-registry-credentials', credentials: ['NVCF_API_KEY'] }]],
+    ['through an index that re-exports', `import { BASE, apiKey } from '../lib';\nfetch(\`\${BASE}/functions\`, { headers: { Authorization: \`Bearer \${apiKey}\` } });`, [{ action: 'list-functions', credentials: ['NVCF_API_KEY'] }]],
+  ])('%s', (_name, code, expected) => {
+    const { usages } = detect({ 'lib/config.ts': CONFIG, 'lib/index.ts': `export { NVCF_BASE as BASE } from './config';\nimport { apiKey } from './config';\nexport { apiKey };\n`, 'src/app.ts': code });
+    expect(usages).toEqual(expected);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['a `let` (may be reassigned)', { 'lib/config.ts': `export let BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';` }],
+    ['a value from the environment with a fallback', { 'lib/config.ts': `export const BASE = process.env.NVCF_URL ?? 'https://api.nvcf.nvidia.com/v2/nvcf';` }],
+    ['a function result', { 'lib/config.ts': `export const BASE = base();\nfunction base() { return 'https://api.nvcf.nvidia.com/v2/nvcf'; }` }],
+    ['a module that does not parse', { 'lib/config.ts': `export const BASE = 'https://api.nvcf.nvidia.com/v2/nvcf' +;` }],
+    ['a module that is missing', {}],
+    ['a re-export cycle', { 'lib/config.ts': `export { BASE } from './other';`, 'lib/other.ts': `export { BASE } from './config';` }],
+    ['a wildcard re-export (not followed)', { 'lib/config.ts': `export * from './other';`, 'lib/other.ts': `export const BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';` }],
+    ['a type-only export of the name', { 'lib/config.ts': `const BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport type { BASE };` }],
+  ])('leaves the URL unknown for %s', (_name, modules) => {
+    const code = `import { BASE } from '../lib/config';\nfetch(\`\${BASE}/functions/\${'x'}/versions\`, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.K}\` } });\nfetch(BASE, { headers: { Authorization: 'Bearer ' + process.env.K } });`;
+    expect(detect({ ...modules, 'src/app.ts': code }).usages).toEqual([]);
+  });
+
+  it('does not take `process.env` from a module that declares its own `process`', () => {
+    const { usages } = detect({
+      'lib/config.ts': `import process from './fake-process';\nexport const key = process.env.NVCF_API_KEY;`,
+      'src/app.ts': `import { key } from '../lib/config';\nfetch('https://api.nvcf.nvidia.com/v2/nvcf/functions', { headers: { Authorization: \`Bearer \${key}\` } });`,
+    });
+    expect(usages).toEqual([{ action: 'list-functions', credentials: [] }]);
+  });
+
+  it('reads only relative imports, and reports the modules it read', () => {
+    const { usages, modules } = detect({
+      'lib/config.ts': CONFIG,
+      'src/app.ts': `import { NVCF_BASE } from 'lib/config';\nimport { apiKey } from '../lib/config';\nfetch(\`\${NVCF_BASE}/functions\`, { headers: { Authorization: \`Bearer \${apiKey}\` } });\nfetch('https://api.nvcf.nvidia.com/v2/nvcf/functions', { headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+    });
+    expect(usages).toEqual([{ action: 'list-functions', credentials: ['NVCF_API_KEY'] }]);
+    expect(modules).toEqual(['lib/config.ts']);
+  });
+
+  it('skips modules too large to be a project’s constants, and symbolic links that loop', () => {
+    const big = `export const BASE = 'https://api.nvcf.nvidia.com/v2/nvcf';\n${'//'.padEnd(MAX_MODULE_BYTES, 'x')}\n`;
+    const code = `import { BASE } from '../lib/config';\nimport { OTHER } from '../lib/loop';\nfetch(\`\${BASE}/functions\`, { headers: { Authorization: 'Bearer ' + process.env.K } });\nfetch(\`\${OTHER}/functions\`, { headers: { Authorization: 'Bearer ' + process.env.K } });`;
+    const links = { 'lib/loop.ts': 'lib/loop2.ts', 'lib/loop2.ts': 'lib/loop.ts' };
+    expect(detect({ 'lib/config.ts': big, 'src/app.ts': code }, { links }).usages).toEqual([]);
+    // The same module under the limit is read: the limit, not something else, kept it out.
+    expect(detect({ 'lib/config.ts': big.slice(0, 200), 'src/app.ts': code }, { links }).usages).toEqual([{ action: 'list-functions', credentials: ['K'] }]);
+  });
+
+  it('works with ESLint’s own parser for JavaScript modules', () => {
+    const { usages } = detect(
+      { 'lib/config.js': `export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport const KEY = process.env.NVCF_API_KEY;`, 'src/app.js': `import { NVCF, KEY } from '../lib/config.js';\nfetch(\`\${NVCF}/functions\`, { headers: { Authorization: \`Bearer \${KEY}\` } });` },
+      { file: 'src/app.js', parser: 'espree' },
+    );
+    expect(usages).toEqual([{ action: 'list-functions', credentials: ['NVCF_API_KEY'] }]);
+  });
+});
+
+describe('in the plugin', () => {
+  it('reports the call in the importing file, with the key the imported constant names', () => {
+    const dir = write({
+      'nvcf-keys.yaml': `version: 1\nkeys:\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: Function\n      functions: ["${FN}"]\n`,
+      'src/config.ts': `export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport const KEY = process.env.NVCF_API_KEY;\n`,
+    });
+    const code = `import { NVCF, KEY } from './config';\nexport const list = () => fetch(\`\${NVCF}/functions\`, { headers: { Authorization: \`Bearer \${KEY}\` } });\n`;
+    const messages = new Linter({ cwd: dir }).verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as never } }, plugin.configs.recommended as never], join(dir, 'src/app.ts'));
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['nvcf-keylint/missing-scope', 2, 27]]);
+  });
+});
