@@ -97,6 +97,37 @@ describe('constants imported from a relative module', () => {
     expect(detect({ ...modules, 'src/app.ts': code }).usages).toEqual([]);
   });
 
+  const OBJECTS = `
+import { NVCF_BASE } from './config';
+const nvcf = { baseUrl: NVCF_BASE, functionId: '${FN}' };
+export const settings = Object.freeze({ nvcf, apiKey: process.env.NVCF_API_KEY, 'deploy-key': process.env.NVCF_DEPLOY_KEY } as const);
+export default { url: 'https://api.ngc.nvidia.com/v2/nvcf' };
+`;
+
+  it.each<[string, string, Found[]]>([
+    ['a property path of an exported object', `import { settings } from '../lib/settings';\nfetch(\`\${settings.nvcf.baseUrl}/pexec/functions/\${settings.nvcf.functionId}\`, { method: 'POST', headers: { Authorization: \`Bearer \${settings.apiKey}\` } });`, [{ action: 'invoke-function', credentials: ['NVCF_API_KEY'], target: { functionId: FN } }]],
+    ['through a namespace import, with a quoted key', `import * as lib from '../lib/settings';\nfetch(lib.settings.nvcf.baseUrl + '/functions', { headers: { Authorization: 'Bearer ' + lib.settings['deploy-key'] } });`, [{ action: 'list-functions', credentials: ['NVCF_DEPLOY_KEY'] }]],
+    ['of the default export', `import api from '../lib/settings';\nfetch(\`\${api.url}/telemetries\`, { headers: { Authorization: \`Bearer \${process.env.K}\` } });`, [{ action: 'manage-telemetry-endpoints', credentials: ['K'] }]],
+  ])('reads %s', (_name, code, expected) => {
+    expect(detect({ 'lib/config.ts': CONFIG, 'lib/settings.ts': OBJECTS, 'src/app.ts': code }).usages).toEqual(expected);
+  });
+
+  it('leaves an imported object property unknown when the importing file writes to it', () => {
+    const code = `import { settings } from '../lib/settings';\nsettings.url = process.argv[2];\nfetch(\`\${settings.url}/functions\`, { headers: { Authorization: 'Bearer ' + process.env.K } });`;
+    expect(detect({ 'lib/settings.ts': `export const settings = { url: 'https://api.nvcf.nvidia.com/v2/nvcf' };`, 'src/app.ts': code }).usages).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ['the module writes to it', `export const settings = { url: 'https://api.nvcf.nvidia.com/v2/nvcf' };\nexport function setUrl(u: string) { settings.url = u; }`],
+    ['Object.assign writes to it', `export const settings = { url: 'https://api.nvcf.nvidia.com/v2/nvcf' };\nObject.assign(settings, JSON.parse('{}'));`],
+    ['a spread may set the property', `const defaults = { timeout: 1 };\nexport const settings = { url: 'https://api.nvcf.nvidia.com/v2/nvcf', ...defaults };`],
+    ['a getter computes it', `export const settings = { get url() { return 'https://api.nvcf.nvidia.com/v2/nvcf'; } };`],
+    ['it is a `let`', `export let settings = { url: 'https://api.nvcf.nvidia.com/v2/nvcf' };`],
+  ])('leaves an imported object property unknown when %s', (_name, module) => {
+    const code = `import { settings } from '../lib/settings';\nfetch(\`\${settings.url}/functions\`, { headers: { Authorization: 'Bearer ' + process.env.K } });`;
+    expect(detect({ 'lib/settings.ts': module, 'src/app.ts': code }).usages).toEqual([]);
+  });
+
   it('does not take `process.env` from a module that declares its own `process`', () => {
     const { usages } = detect({
       'lib/config.ts': `import process from './fake-process';\nexport const key = process.env.NVCF_API_KEY;`,

@@ -4,7 +4,8 @@
  * `export const apiKey = process.env.NVCF_API_KEY`. Deliberately small, like resolve.ts: relative
  * imports only; in the imported module, only its top-level `const` declarations (strings,
  * templates and `+` of them, its other such constants, its own relative imports and re-exports,
- * `process.env` / `import.meta.env` reads). Anything else stays unknown, so callers stay silent.
+ * `process.env` / `import.meta.env` reads, and property paths of object literals it does not write
+ * to). Anything else stays unknown, so callers stay silent.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,6 +45,8 @@ interface ModuleSummary {
   exports: Map<string, Export>;
   /** The module declares its own `process`: `process.env` there is not the environment. */
   shadowsProcess: boolean;
+  /** Names whose properties the module writes (`config.url = ...`, `Object.assign(config, ...)`). */
+  mutated: Set<string>;
 }
 
 /** Parsed modules by path, kept while their time and size are unchanged (editors run for days). */
@@ -57,26 +60,56 @@ export class ModuleReader {
 
   constructor(private readonly parse: ParseModule) {}
 
-  /** The value `name` exported by the module `specifier` names, imported from `fromFile`. */
-  exported(fromFile: string, specifier: string, name: string, hops = 0): ImportedValue | undefined {
+  /**
+   * The value `name` exported by the module `specifier` names, imported from `fromFile`; with
+   * `members`, the value at that property path of the exported object (`config.nvcf.url`).
+   */
+  exported(fromFile: string, specifier: string, name: string, members: readonly string[] = [], hops = 0): ImportedValue | undefined {
     if (hops > MAX_HOPS || !(specifier.startsWith('./') || specifier.startsWith('../'))) return undefined;
     const file = resolveModule(path.dirname(fromFile), specifier);
     const summary = file === undefined ? undefined : this.#summary(file);
     if (!summary) return undefined;
-    const key = `${summary.file}\0${name}`;
+    const key = [summary.file, name, ...members].join('\0');
     if (this.#values.has(key)) return this.#values.get(key);
     this.#values.set(key, undefined); // a cycle of re-exports ends here, unknown
     const entry = summary.exports.get(name);
     let value: ImportedValue | undefined;
-    if (entry && 'from' in entry) value = this.exported(summary.file, entry.from, entry.name, hops + 1);
+    if (entry && 'from' in entry) value = this.exported(summary.file, entry.from, entry.name, members, hops + 1);
+    else if (entry && 'node' in entry) value = this.#select(summary, entry.node, members, hops);
     else if (entry) {
-      const node = 'node' in entry ? entry.node : summary.constants.get(entry.local);
-      const imported = 'local' in entry ? summary.imports.get(entry.local) : undefined;
-      if (node) value = { text: this.#text(summary, node, hops, 0), credential: this.#credential(summary, node, hops, 0) };
-      else if (imported) value = this.exported(summary.file, imported.from, imported.name, hops + 1);
+      const node = summary.constants.get(entry.local);
+      const imported = summary.imports.get(entry.local);
+      if (node && !(members.length > 0 && writes(summary, entry.local))) value = this.#select(summary, node, members, hops);
+      else if (imported) value = this.exported(summary.file, imported.from, imported.name, members, hops + 1);
     }
     this.#values.set(key, value);
     return value;
+  }
+
+  /**
+   * The value at `members` of an object literal, through the module's constants and imports: a
+   * property that a spread, a computed key or a getter may hide, or an object the module writes
+   * to, is unknown.
+   */
+  #select(summary: ModuleSummary, node: Node, members: readonly string[], hops: number): ImportedValue | undefined {
+    let current = unwrapValue(node);
+    let steps = 0;
+    for (let i = 0; i < members.length; i++) {
+      if (++steps > MAX_DEPTH) return undefined;
+      if (current.type === T.Identifier) {
+        if (writes(summary, current.name)) return undefined;
+        const init = summary.constants.get(current.name);
+        const binding = summary.imports.get(current.name);
+        if (!init) return binding && this.exported(summary.file, binding.from, binding.name, members.slice(i), hops + 1);
+        current = unwrapValue(init);
+        i--;
+        continue;
+      }
+      const property = current.type === T.ObjectExpression ? propertyOf(current, members[i] as string) : undefined;
+      if (!property) return undefined;
+      current = unwrapValue(property);
+    }
+    return { text: this.#text(summary, current, hops, 0), credential: this.#credential(summary, current, hops, 0) };
   }
 
   #summary(file: string): ModuleSummary | undefined {
@@ -105,7 +138,7 @@ export class ModuleReader {
 
   #imported(summary: ModuleSummary, name: string, hops: number): ImportedValue | undefined {
     const binding = summary.imports.get(name);
-    return binding && this.exported(summary.file, binding.from, binding.name, hops + 1);
+    return binding && this.exported(summary.file, binding.from, binding.name, [], hops + 1);
   }
 
   #text(summary: ModuleSummary, node: Node, hops: number, depth: number): string {
@@ -164,6 +197,85 @@ function only(found: ReadonlyArray<string | undefined>): string | undefined {
   return known.length === 1 ? known[0] : undefined;
 }
 
+function writes(summary: ModuleSummary, name: string): boolean {
+  return summary.mutated.has(name) || summary.mutated.has('*');
+}
+
+/** `{ ... }` as written, also `{ ... } as const`, `satisfies`, and `Object.freeze({ ... })`. */
+function unwrapValue(node: Node): Node {
+  const n = unwrap(node);
+  if (n.type === T.CallExpression && n.arguments.length === 1 && isObjectMethod(n.callee, 'freeze')) return unwrap(n.arguments[0] as Node);
+  return n;
+}
+
+function isObjectMethod(callee: Node, name: string): boolean {
+  return callee.type === T.MemberExpression && !callee.computed && callee.object.type === T.Identifier && callee.object.name === 'Object' && callee.property.type === T.Identifier && callee.property.name === name;
+}
+
+/** The value of property `name`, when the literal sets it for certain (no spread, computed key or accessor). */
+function propertyOf(object: TSESTree.ObjectExpression, name: string): Node | undefined {
+  let found: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type === T.SpreadElement) return undefined;
+    let key: string | undefined;
+    if (!property.computed && property.key.type === T.Identifier) key = property.key.name;
+    else if (property.key.type === T.Literal && (typeof property.key.value === 'string' || typeof property.key.value === 'number')) key = String(property.key.value);
+    else return undefined;
+    if (key !== name) continue;
+    if (property.kind !== 'init' || property.method) return undefined;
+    found = property.value as Node;
+  }
+  return found;
+}
+
+/**
+ * The names whose properties the module writes anywhere: the root of a member expression that is
+ * assigned, updated or deleted, or the first argument of `Object.assign` / `defineProperty`.
+ * Without scope analysis a local of the same name counts too, which only makes more unknown.
+ */
+function mutatedNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  const rootOf = (node: Node): string | undefined => {
+    let current = unwrap(node);
+    let member = false;
+    while (current.type === T.MemberExpression) {
+      member = true;
+      current = unwrap(current.object);
+    }
+    return member && current.type === T.Identifier ? current.name : undefined;
+  };
+  const stack: unknown[] = [program];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 200_000) {
+    const node = stack.pop() as Node;
+    let target: Node | undefined;
+    if (node.type === T.AssignmentExpression) target = node.left;
+    else if (node.type === T.UpdateExpression) target = node.argument;
+    else if (node.type === T.UnaryExpression && node.operator === 'delete') target = node.argument;
+    else if ((node.type === T.ForInStatement || node.type === T.ForOfStatement) && node.left.type !== T.VariableDeclaration) target = node.left;
+    const root = target && rootOf(target);
+    if (root !== undefined) names.add(root);
+    if (node.type === T.CallExpression && (isObjectMethod(node.callee, 'assign') || isObjectMethod(node.callee, 'defineProperty') || isObjectMethod(node.callee, 'defineProperties'))) {
+      const first = node.arguments[0];
+      const written = first && unwrap(first as Node);
+      if (written?.type === T.Identifier) names.add(written.name);
+      else if (written) {
+        const base = rootOf(written);
+        if (base !== undefined) names.add(base);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range' || value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item);
+      } else if (typeof (value as { type?: unknown }).type === 'string') stack.push(value);
+    }
+  }
+  // A module too large to walk in full is treated as writing everything.
+  if (stack.length > 0) names.add('*');
+  return names;
+}
+
 function unwrap(node: Node): Node {
   let current = node;
   while (current.type === T.TSAsExpression || current.type === T.TSNonNullExpression || current.type === T.TSSatisfiesExpression || current.type === T.TSTypeAssertion) {
@@ -195,7 +307,7 @@ export function resolveModule(directory: string, specifier: string): string | un
 }
 
 function summarise(file: string, program: TSESTree.Program): ModuleSummary {
-  const summary: ModuleSummary = { file, constants: new Map(), imports: new Map(), exports: new Map(), shadowsProcess: false };
+  const summary: ModuleSummary = { file, constants: new Map(), imports: new Map(), exports: new Map(), shadowsProcess: false, mutated: mutatedNames(program) };
   const declare = (declaration: TSESTree.VariableDeclaration, exported: boolean) => {
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== T.Identifier) continue;
@@ -254,6 +366,7 @@ function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string 
   return node.type === T.Identifier ? node.name : node.value;
 }
 
+/** A default export that is a value (not a function, class or type declaration). */
 function isExpression(node: Node): boolean {
-  return node.type === T.Literal || node.type === T.TemplateLiteral || node.type === T.BinaryExpression || node.type === T.MemberExpression || node.type === T.TSAsExpression || node.type === T.TSSatisfiesExpression;
+  return !(node.type === T.FunctionDeclaration || node.type === T.ClassDeclaration || node.type === T.TSInterfaceDeclaration || node.type === T.TSDeclareFunction);
 }

@@ -47,9 +47,10 @@ export class Resolver {
 
   /**
    * A constant of another module of the project: `NAME` from `import { NAME } from './config'`
-   * (or `import NAME from`, the default export), or `config.NAME` from `import * as config`.
+   * (or `import NAME from`, the default export), `config.NAME` from `import * as config`, and with
+   * `members` the property at that path of an exported object (`config.nvcf.url`).
    */
-  imported(identifier: TSESTree.Identifier, member?: string): ImportedValue | undefined {
+  imported(identifier: TSESTree.Identifier, members: readonly string[] = []): ImportedValue | undefined {
     if (!this.#modules) return undefined;
     const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -57,20 +58,29 @@ export class Resolver {
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const specifier = def.node;
     if (declaration.importKind === 'type') return undefined;
-    let name: string | undefined;
+    let path: readonly string[] | undefined;
     if (specifier.type === T.ImportSpecifier) {
       const imported = specifier.imported.type === T.Identifier ? specifier.imported.name : String(specifier.imported.value);
-      name = member === undefined && specifier.importKind !== 'type' ? imported : undefined;
-    } else if (specifier.type === T.ImportDefaultSpecifier) name = member === undefined ? 'default' : undefined;
-    else if (specifier.type === T.ImportNamespaceSpecifier) name = member;
-    return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, String(declaration.source.value), name);
+      path = specifier.importKind === 'type' ? undefined : [imported, ...members];
+    } else if (specifier.type === T.ImportDefaultSpecifier) path = ['default', ...members];
+    else if (specifier.type === T.ImportNamespaceSpecifier) path = members.length > 0 ? members : undefined;
+    const [name, ...rest] = path ?? [];
+    return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, String(declaration.source.value), name, rest);
   }
 
-  /** `config.NAME` with `import * as config from './config'`. */
+  /** `config.NAME`, `config.nvcf.url`: a member path whose root is imported from a module of the project. */
   private importedMember(member: TSESTree.MemberExpression): ImportedValue | undefined {
-    const object = this.unwrap(member.object);
-    const name = member.computed ? this.literal(member.property) : member.property.type === T.Identifier ? member.property.name : undefined;
-    return object.type === T.Identifier && name !== undefined ? this.imported(object, name) : undefined;
+    if (!this.#modules) return undefined;
+    const members: string[] = [];
+    let current: Node = member;
+    while (current.type === T.MemberExpression) {
+      const name = current.computed ? this.literal(current.property) : current.property.type === T.Identifier ? current.property.name : undefined;
+      if (name === undefined) return undefined;
+      members.unshift(name);
+      current = this.unwrap(current.object);
+    }
+    // Written to in this file (`settings.url = ...`): as for a local object, unknown.
+    return current.type === T.Identifier && !this.isMutated(current) ? this.imported(current, members) : undefined;
   }
 
   /** Strips TypeScript wrappers and parentheses-free noise (`x as T`, `x!`, `x satisfies T`). */
