@@ -94,4 +94,20 @@ describe('--cache', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('re-lints a file when a module it imports that was missing appears', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-cache-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      writeFileSync(join(dir, 'nvcf-keys.yaml'), 'version: 1\nkeys:\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n');
+      writeFileSync(join(dir, 'src/app.ts'), "import { NVCF } from './config';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${process.env.NVCF_API_KEY}` } });\n");
+      expect((await cached(dir)).run.code).toBe(0);
+      writeFileSync(join(dir, 'src/config.js'), "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\n");
+      const after = await cached(dir);
+      expect(after.stats).toEqual([0, 2]);
+      expect(after.run.stdout).toContain("Key 'invoker' lacks the List Functions and List Function Details scopes");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

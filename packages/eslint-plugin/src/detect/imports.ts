@@ -66,7 +66,10 @@ export class ModuleReader {
    */
   exported(fromFile: string, specifier: string, name: string, members: readonly string[] = [], hops = 0): ImportedValue | undefined {
     if (hops > MAX_HOPS || !(specifier.startsWith('./') || specifier.startsWith('../'))) return undefined;
-    const file = resolveModule(path.dirname(fromFile), specifier);
+    const candidates = moduleCandidates(path.dirname(fromFile), specifier);
+    const file = candidates.find(isFile);
+    // A module that is not there yet is a dependency too: creating it changes what the import is.
+    if (file === undefined) for (const candidate of candidates) this.files.add(candidate);
     const summary = file === undefined ? undefined : this.#summary(file);
     if (!summary) return undefined;
     const key = [summary.file, name, ...members].join('\0');
@@ -284,26 +287,20 @@ function unwrap(node: Node): Node {
   return current;
 }
 
-/** The file a relative specifier names, as TypeScript and bundlers look for it. */
-export function resolveModule(directory: string, specifier: string): string | undefined {
+/** The files a relative specifier may name, in the order TypeScript and bundlers look for them. */
+export function moduleCandidates(directory: string, specifier: string): string[] {
   const base = path.resolve(directory, specifier);
   const extension = path.extname(base);
-  const candidates: string[] = [];
-  if (EXTENSIONS.includes(extension)) {
-    candidates.push(base);
-    for (const source of SOURCE_OF[extension] ?? []) candidates.push(base.slice(0, -extension.length) + source);
-  } else {
-    for (const ext of EXTENSIONS) candidates.push(base + ext);
-    for (const ext of EXTENSIONS) candidates.push(path.join(base, `index${ext}`));
+  if (EXTENSIONS.includes(extension)) return [base, ...(SOURCE_OF[extension] ?? []).map((source) => base.slice(0, -extension.length) + source)];
+  return [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
+}
+
+function isFile(candidate: string): boolean {
+  try {
+    return fs.statSync(candidate).isFile();
+  } catch {
+    return false;
   }
-  for (const candidate of candidates) {
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
 }
 
 function summarise(file: string, program: TSESTree.Program): ModuleSummary {
