@@ -128,6 +128,26 @@ export default { url: 'https://api.ngc.nvidia.com/v2/nvcf' };
     expect(detect({ 'lib/settings.ts': module, 'src/app.ts': code }).usages).toEqual([]);
   });
 
+  it.each<[string, string, Found[]]>([
+    ['a destructured require of module.exports', `const { NVCF, KEY: key } = require('../lib/config.cjs');\nfetch(NVCF + '/functions', { headers: { Authorization: 'Bearer ' + key } });`, [{ action: 'list-functions', credentials: ['NVCF_API_KEY'] }]],
+    ['a whole-module require and a property path', `const config = require('../lib/config.cjs');\nfetch(\`\${config.nested.url}/telemetries\`, { headers: { Authorization: \`Bearer \${config.KEY}\` } });`, [{ action: 'manage-telemetry-endpoints', credentials: ['NVCF_API_KEY'] }]],
+    ['a required member, from exports.NAME', `const url = require('../lib/named.js').NVCF_URL;\nfetch(\`\${url}/functions\`, { headers: { Authorization: \`Bearer \${process.env.K}\` } });`, [{ action: 'list-functions', credentials: ['K'] }]],
+    ['the interop default of module.exports', `import config from '../lib/config.cjs';\nfetch(config.NVCF + '/functions', { headers: { Authorization: 'Bearer ' + process.env.K } });`, [{ action: 'list-functions', credentials: ['K'] }]],
+    ['nothing through a local `require`', `const require = (m: string) => ({ NVCF: m });\nconst { NVCF } = require('../lib/config.cjs');\nfetch(NVCF + '/functions', { headers: { Authorization: 'Bearer ' + process.env.K } });`, []],
+    ['nothing from a module that assigns module.exports twice', `const { NVCF } = require('../lib/twice.cjs');\nfetch(NVCF + '/functions', { headers: { Authorization: 'Bearer ' + process.env.K } });`, []],
+    ['nothing from module.exports mixed with exports.NAME', `const { NVCF } = require('../lib/mixed.cjs');\nfetch(NVCF + '/functions', { headers: { Authorization: 'Bearer ' + process.env.K } });`, []],
+    ['nothing from exports a function writes', `const { NVCF } = require('../lib/written.cjs');\nfetch(NVCF + '/functions', { headers: { Authorization: 'Bearer ' + process.env.K } });`, []],
+  ])('CommonJS: %s', (_name, code, expected) => {
+    const modules = {
+      'lib/config.cjs': `const { NVCF_BASE } = require('./config');\nconst KEY = process.env.NVCF_API_KEY;\nmodule.exports = { NVCF: NVCF_BASE, KEY, nested: { url: 'https://api.ngc.nvidia.com/v2/nvcf' } };\n`,
+      'lib/named.js': `exports.NVCF_URL = 'https://api.nvcf.nvidia.com/v2/nvcf';\n`,
+      'lib/twice.cjs': `module.exports = { NVCF: 'https://api.nvcf.nvidia.com/v2/nvcf' };\nmodule.exports = { NVCF: 'https://example.com' };\n`,
+      'lib/mixed.cjs': `exports.NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nmodule.exports = { OTHER: 1 };\n`,
+      'lib/written.cjs': `exports.NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexports.configure = (url) => { exports.NVCF = url; };\n`,
+    };
+    expect(detect({ 'lib/config.ts': CONFIG, ...modules, 'src/app.ts': code }).usages).toEqual(expected);
+  });
+
   it('does not take `process.env` from a module that declares its own `process`', () => {
     const { usages } = detect({
       'lib/config.ts': `import process from './fake-process';\nexport const key = process.env.NVCF_API_KEY;`,

@@ -34,7 +34,9 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
 /** TypeScript's ESM convention: `import './config.js'` is config.ts in the sources. */
 const SOURCE_OF: Partial<Record<string, string[]>> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 
-type Export = { local: string } | { node: Node } | { from: string; name: string };
+type Export = { local: string } | { node: Node; commonJs?: boolean } | { from: string; name: string };
+/** The key under which a CommonJS module's `module.exports = ...` is kept. */
+const MODULE_EXPORTS = '\0module.exports';
 
 interface ModuleSummary {
   file: string;
@@ -45,8 +47,10 @@ interface ModuleSummary {
   exports: Map<string, Export>;
   /** The module declares its own `process`: `process.env` there is not the environment. */
   shadowsProcess: boolean;
-  /** Names whose properties the module writes (`config.url = ...`, `Object.assign(config, ...)`). */
-  mutated: Set<string>;
+  /** Names whose properties the module writes (`config.url = ...`, `Object.assign(config, ...)`), with how often. */
+  mutated: Map<string, number>;
+  /** Top-level CommonJS export statements (`module.exports = ...`, `exports.NAME = ...`). */
+  commonJsExports: number;
 }
 
 /** Parsed modules by path, kept while their time and size are unchanged (editors run for days). */
@@ -75,15 +79,25 @@ export class ModuleReader {
     const key = [summary.file, name, ...members].join('\0');
     if (this.#values.has(key)) return this.#values.get(key);
     this.#values.set(key, undefined); // a cycle of re-exports ends here, unknown
-    const entry = summary.exports.get(name);
+    let entry = summary.exports.get(name);
+    let selector = members;
+    // CommonJS: a name the module does not export by itself is a property of `module.exports`
+    // (and `default`, as Node's ESM interop has it, the object itself).
+    const whole = summary.exports.get(MODULE_EXPORTS);
+    if (entry === undefined && whole !== undefined) {
+      entry = whole;
+      selector = name === 'default' ? members : [name, ...members];
+    }
+    // CommonJS exports written anywhere but in the module's top-level export statements: unknown.
+    if (entry && 'commonJs' in entry && !commonJsSettled(summary)) entry = undefined;
     let value: ImportedValue | undefined;
-    if (entry && 'from' in entry) value = this.exported(summary.file, entry.from, entry.name, members, hops + 1);
-    else if (entry && 'node' in entry) value = this.#select(summary, entry.node, members, hops);
+    if (entry && 'from' in entry) value = this.exported(summary.file, entry.from, entry.name, selector, hops + 1);
+    else if (entry && 'node' in entry) value = this.#select(summary, entry.node, selector, hops);
     else if (entry) {
       const node = summary.constants.get(entry.local);
       const imported = summary.imports.get(entry.local);
-      if (node && !(members.length > 0 && writes(summary, entry.local))) value = this.#select(summary, node, members, hops);
-      else if (imported) value = this.exported(summary.file, imported.from, imported.name, members, hops + 1);
+      if (node && !(selector.length > 0 && writes(summary, entry.local))) value = this.#select(summary, node, selector, hops);
+      else if (imported) value = this.exported(summary.file, imported.from, imported.name, selector, hops + 1);
     }
     this.#values.set(key, value);
     return value;
@@ -204,6 +218,16 @@ function writes(summary: ModuleSummary, name: string): boolean {
   return summary.mutated.has(name) || summary.mutated.has('*');
 }
 
+/**
+ * Whether the module's CommonJS exports are what its top-level statements say: every write to
+ * `module` / `exports` is one of them, and `module.exports = ...` is not mixed with others.
+ */
+function commonJsSettled(summary: ModuleSummary): boolean {
+  const all = (summary.mutated.get('module') ?? 0) + (summary.mutated.get('exports') ?? 0);
+  if (summary.mutated.has('*') || all > summary.commonJsExports) return false;
+  return !(summary.exports.has(MODULE_EXPORTS) && summary.commonJsExports > 1);
+}
+
 /** `{ ... }` as written, also `{ ... } as const`, `satisfies`, and `Object.freeze({ ... })`. */
 function unwrapValue(node: Node): Node {
   const n = unwrap(node);
@@ -236,8 +260,9 @@ function propertyOf(object: TSESTree.ObjectExpression, name: string): Node | und
  * assigned, updated or deleted, or the first argument of `Object.assign` / `defineProperty`.
  * Without scope analysis a local of the same name counts too, which only makes more unknown.
  */
-function mutatedNames(program: TSESTree.Program): Set<string> {
-  const names = new Set<string>();
+function mutatedNames(program: TSESTree.Program): Map<string, number> {
+  const names = new Map<string, number>();
+  const add = (name: string) => names.set(name, (names.get(name) ?? 0) + 1);
   const rootOf = (node: Node): string | undefined => {
     let current = unwrap(node);
     let member = false;
@@ -257,14 +282,14 @@ function mutatedNames(program: TSESTree.Program): Set<string> {
     else if (node.type === T.UnaryExpression && node.operator === 'delete') target = node.argument;
     else if ((node.type === T.ForInStatement || node.type === T.ForOfStatement) && node.left.type !== T.VariableDeclaration) target = node.left;
     const root = target && rootOf(target);
-    if (root !== undefined) names.add(root);
+    if (root !== undefined) add(root);
     if (node.type === T.CallExpression && (isObjectMethod(node.callee, 'assign') || isObjectMethod(node.callee, 'defineProperty') || isObjectMethod(node.callee, 'defineProperties'))) {
       const first = node.arguments[0];
       const written = first && unwrap(first as Node);
-      if (written?.type === T.Identifier) names.add(written.name);
+      if (written?.type === T.Identifier) add(written.name);
       else if (written) {
         const base = rootOf(written);
-        if (base !== undefined) names.add(base);
+        if (base !== undefined) add(base);
       }
     }
     for (const [key, value] of Object.entries(node)) {
@@ -275,7 +300,7 @@ function mutatedNames(program: TSESTree.Program): Set<string> {
     }
   }
   // A module too large to walk in full is treated as writing everything.
-  if (stack.length > 0) names.add('*');
+  if (stack.length > 0) add('*');
   return names;
 }
 
@@ -304,9 +329,19 @@ function isFile(candidate: string): boolean {
 }
 
 function summarise(file: string, program: TSESTree.Program): ModuleSummary {
-  const summary: ModuleSummary = { file, constants: new Map(), imports: new Map(), exports: new Map(), shadowsProcess: false, mutated: mutatedNames(program) };
+  const summary: ModuleSummary = { file, constants: new Map(), imports: new Map(), exports: new Map(), shadowsProcess: false, mutated: mutatedNames(program), commonJsExports: 0 };
   const declare = (declaration: TSESTree.VariableDeclaration, exported: boolean) => {
     for (const declarator of declaration.declarations) {
+      const required = declarator.init ? requiredModule(declarator.init) : undefined;
+      if (required !== undefined && declarator.id.type === T.ObjectPattern && declaration.kind === 'const') {
+        // `const { NAME, OTHER: alias } = require('./other')`
+        for (const property of declarator.id.properties) {
+          if (property.type !== T.Property || property.value.type !== T.Identifier) continue;
+          const key = !property.computed && property.key.type === T.Identifier ? property.key.name : property.key.type === T.Literal ? String(property.key.value) : undefined;
+          if (key !== undefined) summary.imports.set(property.value.name, { from: required, name: key });
+        }
+        continue;
+      }
       if (declarator.id.type !== T.Identifier) continue;
       if (declarator.id.name === 'process') summary.shadowsProcess = true;
       // Only `const`: a `let` or `var` may be reassigned anywhere in the module.
@@ -348,6 +383,16 @@ function summarise(file: string, program: TSESTree.Program): ModuleSummary {
         }
         break;
       }
+      case T.ExpressionStatement: {
+        // CommonJS: `module.exports = ...`, `module.exports.NAME = ...`, `exports.NAME = ...`.
+        const expression = statement.expression;
+        if (expression.type !== T.AssignmentExpression || expression.operator !== '=') break;
+        const target = commonJsTarget(expression.left);
+        if (target === undefined) break;
+        summary.commonJsExports++;
+        summary.exports.set(target, { node: expression.right, commonJs: true });
+        break;
+      }
       case T.ExportDefaultDeclaration:
         if (statement.declaration.type === T.Identifier) summary.exports.set('default', { local: statement.declaration.name });
         else if (isExpression(statement.declaration)) summary.exports.set('default', { node: statement.declaration });
@@ -361,6 +406,25 @@ function summarise(file: string, program: TSESTree.Program): ModuleSummary {
 
 function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === T.Identifier ? node.name : node.value;
+}
+
+/** `require('./x')` with a literal specifier: the specifier. */
+function requiredModule(node: Node): string | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.CallExpression || n.callee.type !== T.Identifier || n.callee.name !== 'require' || n.arguments.length !== 1) return undefined;
+  const argument = n.arguments[0];
+  return argument?.type === T.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+/** `module.exports` (MODULE_EXPORTS), or NAME for `module.exports.NAME` / `exports.NAME`. */
+function commonJsTarget(node: Node): string | undefined {
+  const n = unwrap(node);
+  const isModuleExports = (m: Node) => m.type === T.MemberExpression && !m.computed && m.object.type === T.Identifier && m.object.name === 'module' && m.property.type === T.Identifier && m.property.name === 'exports';
+  if (isModuleExports(n)) return MODULE_EXPORTS;
+  if (n.type !== T.MemberExpression || n.computed || n.property.type !== T.Identifier) return undefined;
+  const object = unwrap(n.object);
+  if ((object.type === T.Identifier && object.name === 'exports') || isModuleExports(object)) return n.property.name;
+  return undefined;
 }
 
 /** A default export that is a value (not a function, class or type declaration). */

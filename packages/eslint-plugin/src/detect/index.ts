@@ -22,7 +22,7 @@ const NVCF_HINT = /nvcf|ngc|@nvcfAction/i;
  * A file without that text may still call NVCF with a URL or key imported from a module of the
  * project (detect/imports.ts): one that imports relatively and makes a call a detector knows.
  */
-const RELATIVE_IMPORT = /\bfrom\s*['"]\.{1,2}\//;
+const RELATIVE_IMPORT = /\b(?:from\s*|require\(\s*)['"]\.{1,2}\//;
 const CALL_HINT = /\b(?:fetch|axios|got|ky|ofetch|request|undici|exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|OpenAI|ChatOpenAI|OpenAIEmbeddings|createOpenAI|createOpenAICompatible|Metadata)\b/;
 
 /** Finds the NVCF calls and the key material of one JS/TS file. */

@@ -54,6 +54,9 @@ export class Resolver {
     if (!this.#modules) return undefined;
     const variable = findVariable(this.sourceCode.getScope(identifier), identifier.name);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.type === T.VariableDeclarator && variable?.references.every((r) => !r.isWrite() || r.init === true)) {
+      return this.required(def.node, identifier.name, members);
+    }
     if (def?.type !== 'ImportBinding') return undefined;
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const specifier = def.node;
@@ -68,6 +71,40 @@ export class Resolver {
     return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, String(declaration.source.value), name, rest);
   }
 
+  /**
+   * CommonJS: `const config = require('./config')` (then `config.NAME`), `const { NAME } =
+   * require('./config')` (also renamed), `const NAME = require('./config').NAME`.
+   */
+  private required(declarator: TSESTree.VariableDeclarator, local: string, members: readonly string[]): ImportedValue | undefined {
+    if (!this.#modules || !declarator.init) return undefined;
+    let init = this.unwrap(declarator.init);
+    const path: string[] = [];
+    while (init.type === T.MemberExpression) {
+      const name = init.computed ? this.literal(init.property) : init.property.type === T.Identifier ? init.property.name : undefined;
+      if (name === undefined) return undefined;
+      path.unshift(name);
+      init = this.unwrap(init.object);
+    }
+    const specifier = this.requireSpecifier(init);
+    if (specifier === undefined) return undefined;
+    if (declarator.id.type === T.ObjectPattern) {
+      // A default (`{ NAME = 'x' }`) applies when the module leaves NAME undefined: unknown.
+      const property = declarator.id.properties.find((p) => p.type === T.Property && p.value.type === T.Identifier && p.value.name === local);
+      const key = property?.type === T.Property ? this.propertyKey(property as unknown as TSESTree.Property) : undefined;
+      if (key === undefined) return undefined;
+      path.push(key);
+    } else if (declarator.id.type !== T.Identifier) return undefined;
+    const [name, ...rest] = [...path, ...members];
+    return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, specifier, name, rest);
+  }
+
+  /** The module `require('./x')` loads, when `require` is the module system's (no local of that name). */
+  private requireSpecifier(node: Node): string | undefined {
+    if (node.type !== T.CallExpression || node.callee.type !== T.Identifier || node.callee.name !== 'require' || node.arguments.length !== 1) return undefined;
+    const specifier = this.literal(node.arguments[0] as Node);
+    return specifier === undefined || findVariable(this.sourceCode.getScope(node), 'require')?.defs.length ? undefined : specifier;
+  }
+
   /** `config.NAME`, `config.nvcf.url`: a member path whose root is imported from a module of the project. */
   private importedMember(member: TSESTree.MemberExpression): ImportedValue | undefined {
     if (!this.#modules) return undefined;
@@ -78,6 +115,12 @@ export class Resolver {
       if (name === undefined) return undefined;
       members.unshift(name);
       current = this.unwrap(current.object);
+    }
+    // `require('./config').NAME`
+    const specifier = this.requireSpecifier(current);
+    if (specifier !== undefined) {
+      const [name, ...rest] = members;
+      return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, specifier, name, rest);
     }
     // Written to in this file (`settings.url = ...`): as for a local object, unknown.
     return current.type === T.Identifier && !this.isMutated(current) ? this.imported(current, members) : undefined;
