@@ -1,7 +1,7 @@
 /** --cache: reused results are the results a fresh run gives, and a change re-lints exactly what it affects. */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 
@@ -9,6 +9,20 @@ function project() {
   const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-cache-'));
   cpSync(join(ROOT, 'examples/platform-monorepo'), dir, { recursive: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A project of these files (path -> text) in a new directory, removed after `run`. */
+async function scratch(files: Record<string, string>, run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-cache-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function cached(dir: string) {
@@ -72,13 +86,13 @@ describe('--cache', () => {
   });
 
   it('re-lints a file when a module whose constants it imports changes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-cache-'));
-    try {
-      mkdirSync(join(dir, 'src'));
-      writeFileSync(join(dir, 'nvcf-keys.yaml'), 'version: 1\nkeys:\n  lister:\n    env: [NVCF_LIST_KEY]\n    scopes: [List Functions, List Function Details]\n    resource:\n      type: All Functions\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n');
-      writeFileSync(join(dir, 'src/config.ts'), "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport const KEY = process.env.NVCF_LIST_KEY;\n");
-      writeFileSync(join(dir, 'src/app.ts'), "import { NVCF, KEY } from './config';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${KEY}` } });\n");
-      writeFileSync(join(dir, 'src/other.ts'), "export const ping = () => fetch('https://example.com/health');\n");
+    const files = {
+      'nvcf-keys.yaml': 'version: 1\nkeys:\n  lister:\n    env: [NVCF_LIST_KEY]\n    scopes: [List Functions, List Function Details]\n    resource:\n      type: All Functions\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n',
+      'src/config.ts': "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\nexport const KEY = process.env.NVCF_LIST_KEY;\n",
+      'src/app.ts': "import { NVCF, KEY } from './config';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${KEY}` } });\n",
+      'src/other.ts': "export const ping = () => fetch('https://example.com/health');\n",
+    };
+    await scratch(files, async (dir) => {
       const first = await cached(dir);
       expect(first.stats).toEqual([0, 3]);
       expect(first.run.code).toBe(0);
@@ -90,24 +104,20 @@ describe('--cache', () => {
       expect(after.run.code).toBe(1);
       expect(after.run.stdout).toContain("Key 'invoker' lacks the List Functions and List Function Details scopes");
       expect(after.run.stdout).toBe((await runCli(['--format', 'json'], { cwd: dir })).stdout);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('re-lints a file when a module it imports that was missing appears', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nvcf-keylint-cache-'));
-    try {
-      mkdirSync(join(dir, 'src'));
-      writeFileSync(join(dir, 'nvcf-keys.yaml'), 'version: 1\nkeys:\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n');
-      writeFileSync(join(dir, 'src/app.ts'), "import { NVCF } from './config';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${process.env.NVCF_API_KEY}` } });\n");
+    const files = {
+      'nvcf-keys.yaml': 'version: 1\nkeys:\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n',
+      'src/app.ts': "import { NVCF } from './config';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${process.env.NVCF_API_KEY}` } });\n",
+    };
+    await scratch(files, async (dir) => {
       expect((await cached(dir)).run.code).toBe(0);
       writeFileSync(join(dir, 'src/config.js'), "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\n");
       const after = await cached(dir);
       expect(after.stats).toEqual([0, 2]);
       expect(after.run.stdout).toContain("Key 'invoker' lacks the List Functions and List Function Details scopes");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -67,8 +67,7 @@ export class Resolver {
       path = specifier.importKind === 'type' ? undefined : [imported, ...members];
     } else if (specifier.type === T.ImportDefaultSpecifier) path = ['default', ...members];
     else if (specifier.type === T.ImportNamespaceSpecifier) path = members.length > 0 ? members : undefined;
-    const [name, ...rest] = path ?? [];
-    return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, String(declaration.source.value), name, rest);
+    return path && this.exportedAt(String(declaration.source.value), path);
   }
 
   /**
@@ -77,16 +76,10 @@ export class Resolver {
    */
   private required(declarator: TSESTree.VariableDeclarator, local: string, members: readonly string[]): ImportedValue | undefined {
     if (!this.#modules || !declarator.init) return undefined;
-    let init = this.unwrap(declarator.init);
-    const path: string[] = [];
-    while (init.type === T.MemberExpression) {
-      const name = init.computed ? this.literal(init.property) : init.property.type === T.Identifier ? init.property.name : undefined;
-      if (name === undefined) return undefined;
-      path.unshift(name);
-      init = this.unwrap(init.object);
-    }
-    const specifier = this.requireSpecifier(init);
-    if (specifier === undefined) return undefined;
+    const chain = this.memberPath(declarator.init);
+    const specifier = chain && this.requireSpecifier(chain.root);
+    if (!chain || specifier === undefined) return undefined;
+    const path = chain.members;
     if (declarator.id.type === T.ObjectPattern) {
       // A default (`{ NAME = 'x' }`) applies when the module leaves NAME undefined: unknown.
       const property = declarator.id.properties.find((p) => p.type === T.Property && p.value.type === T.Identifier && p.value.name === local);
@@ -94,8 +87,26 @@ export class Resolver {
       if (key === undefined) return undefined;
       path.push(key);
     } else if (declarator.id.type !== T.Identifier) return undefined;
-    const [name, ...rest] = [...path, ...members];
-    return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, specifier, name, rest);
+    return this.exportedAt(specifier, [...path, ...members]);
+  }
+
+  /** The value at `path` (a name and its properties) exported by the module `specifier` names. */
+  private exportedAt(specifier: string, path: readonly string[]): ImportedValue | undefined {
+    const [name, ...rest] = path;
+    return name === undefined || !this.#modules ? undefined : this.#modules.reader.exported(this.#modules.file, specifier, name, rest);
+  }
+
+  /** `a.b['c']` as its root expression and the known names of its members; `undefined` if one is not known. */
+  private memberPath(node: Node): { root: Node; members: string[] } | undefined {
+    const members: string[] = [];
+    let current = this.unwrap(node);
+    while (current.type === T.MemberExpression) {
+      const name = current.computed ? this.literal(current.property) : current.property.type === T.Identifier ? current.property.name : undefined;
+      if (name === undefined) return undefined;
+      members.unshift(name);
+      current = this.unwrap(current.object);
+    }
+    return { root: current, members };
   }
 
   /** The module `require('./x')` loads, when `require` is the module system's (no local of that name). */
@@ -107,23 +118,14 @@ export class Resolver {
 
   /** `config.NAME`, `config.nvcf.url`: a member path whose root is imported from a module of the project. */
   private importedMember(member: TSESTree.MemberExpression): ImportedValue | undefined {
-    if (!this.#modules) return undefined;
-    const members: string[] = [];
-    let current: Node = member;
-    while (current.type === T.MemberExpression) {
-      const name = current.computed ? this.literal(current.property) : current.property.type === T.Identifier ? current.property.name : undefined;
-      if (name === undefined) return undefined;
-      members.unshift(name);
-      current = this.unwrap(current.object);
-    }
+    const chain = this.#modules ? this.memberPath(member) : undefined;
+    if (!chain) return undefined;
+    const { root, members } = chain;
     // `require('./config').NAME`
-    const specifier = this.requireSpecifier(current);
-    if (specifier !== undefined) {
-      const [name, ...rest] = members;
-      return name === undefined ? undefined : this.#modules.reader.exported(this.#modules.file, specifier, name, rest);
-    }
+    const specifier = this.requireSpecifier(root);
+    if (specifier !== undefined) return this.exportedAt(specifier, members);
     // Written to in this file (`settings.url = ...`): as for a local object, unknown.
-    return current.type === T.Identifier && !this.isMutated(current) ? this.imported(current, members) : undefined;
+    return root.type === T.Identifier && !this.isMutated(root) ? this.imported(root, members) : undefined;
   }
 
   /** Strips TypeScript wrappers and parentheses-free noise (`x as T`, `x!`, `x satisfies T`). */
