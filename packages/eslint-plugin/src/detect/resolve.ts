@@ -1,7 +1,8 @@
 /**
  * Static evaluation, deliberately small: string literals and templates, `+`, `const` bindings in
  * scope (and the properties of a `const` object literal nothing writes to), `new URL(path, base)`,
- * and where a value comes from the environment. Whatever it cannot know becomes UNKNOWN (in
+ * constants imported from the project's own modules (imports.ts), and where a value comes from the
+ * environment. Whatever it cannot know becomes UNKNOWN (in
  * strings) or `undefined`; callers then stay silent.
  */
 import { UNKNOWN } from '@nvcf-keylint/core';
