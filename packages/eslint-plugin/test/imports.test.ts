@@ -193,4 +193,14 @@ describe('in the plugin', () => {
     const messages = new Linter({ cwd: dir }).verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as never } }, plugin.configs.recommended as never], join(dir, 'src/app.ts'));
     expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['nvcf-keylint/missing-scope', 2, 27]]);
   });
+
+  it('parses the imported module with ESLint’s own parser when the linted file uses it', () => {
+    const dir = write({
+      'nvcf-keys.yaml': 'version: 1\nkeys:\n  invoker:\n    env: [NVCF_API_KEY]\n    scopes: [Invoke Function]\n    resource:\n      type: All Functions\n',
+      'src/config.js': "export const NVCF = 'https://api.nvcf.nvidia.com/v2/nvcf';\n",
+    });
+    const code = "import { NVCF } from './config.js';\nexport const list = () => fetch(`${NVCF}/functions`, { headers: { Authorization: `Bearer ${process.env.NVCF_API_KEY}` } });\n";
+    const messages = new Linter({ cwd: dir }).verify(code, [{ files: ['**/*.js'] }, plugin.configs.recommended as never], join(dir, 'src/app.js'));
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['nvcf-keylint/missing-scope', 2, 27]]);
+  });
 });
