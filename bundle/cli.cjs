@@ -158,7 +158,7 @@ ${n.comment}`:n.comment}this.doc.range[2]=n.offset;break}default:this.errors.pus
 `,p.range[1]),b=v===-1?e.length:v>0&&e[v-1]==="\r"?v-1:v;return{start:b,end:b,text:m.map(_=>`${o}${S}- ${Qd(_,h)}`).join("")}}function gC(t){if(t)return t.type==="QUOTE_DOUBLE"?'"':t.type==="QUOTE_SINGLE"?"'":""}function vC(t,e){let n=[...e].sort((i,o)=>o.start-i.start||o.end-i.end),r=t,s=Number.POSITIVE_INFINITY;for(let i of n)i.end>s||(r=r.slice(0,i.start)+i.text+r.slice(i.end),s=i.start);return r}var Br,gb=R(()=>{"use strict";Br=F(Xn(),1);ei();ni();xa();Ma()});var In=R(()=>{"use strict";Ma();hb();Ss();ni();Gd();yb();ni();Ss();xa();ei();gb()});function Rb(t,e,n){let r=0,s=0,i=0,o=[];for(let f of t){if(f.messages.length===0)continue;r+=f.errorCount,s+=f.warningCount,i+=f.fatalErrorCount;let d=f.messages.map(p=>[`${p.line}:${p.column}`,p.severity===2?e.red("error"):e.yellow("warning"),p.message.replace(/([^ ])\.$/,"$1"),e.dim(p.ruleId??"")]),m=[0,1].map(p=>Math.max(...d.map(y=>xb(y[p]??"")))),h=d.map(p=>`  ${(p[0]??"").padEnd(m[0]??0)}  ${NC(p[1]??"",m[1]??0)}  ${p[2]}  ${p[3]}`.trimEnd());o.push(`${e.underline(vt(f.filePath,n))}
 ${h.join(`
 `)}`)}let a=r+s;if(a===0)return"";let c=`\u2716 ${a} problem${a===1?"":"s"} (${r} error${r===1?"":"s"}, ${s} warning${s===1?"":"s"})`,l=i>0?`
-  ${i} file${i===1?"":"s"} could not be read as ${i===1?"a manifest":"manifests"}.`:"",u=r>0?e.red(e.bold(c)):e.yellow(e.bold(c));return`
+  ${i} file${i===1?"":"s"} could not be read (see the parsing errors above) and ${i===1?"was":"were"} not checked.`:"",u=r>0?e.red(e.bold(c)):e.yellow(e.bold(c));return`
 ${o.join(`
 
 `)}

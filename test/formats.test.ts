@@ -69,6 +69,20 @@ describe('sarif', () => {
   });
 });
 
+describe('stylish', () => {
+  it('counts unreadable files of every kind, without calling them manifests', async () => {
+    const project = makeProject({ '.github/workflows/deploy.yml': 'on: push\njobs:\n  a:\n    steps:\n      - run: curl -H "Authorization: Bearer $K" https://example.com\n', 'deploy.sh': 'if then (((\n' });
+    try {
+      const run = await runCli([], { cwd: project.dir });
+      expect(run.stdout).toContain('2 files could not be read (see the parsing errors above) and were not checked.');
+      expect(run.stdout).not.toContain('manifest');
+      expect(run.code).toBe(1);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
 describe('github', () => {
   it('prints workflow commands with escaped properties and messages', async () => {
     const project = makeProject({ 'my, odd:dir/nvcf-keys.yaml': 'version: 1\nkeys:\n  a:\n    scopes: [Deploy Function]\n    resource: { type: All Functions }\n    actions: [deploy-function]\n' });

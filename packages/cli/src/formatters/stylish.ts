@@ -28,7 +28,8 @@ export function formatStylish(results: readonly LintResult[], colors: Colors, cw
   const total = errors + warnings;
   if (total === 0) return '';
   const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  const fatalNote = fatal > 0 ? `\n  ${fatal} file${fatal === 1 ? '' : 's'} could not be read as ${fatal === 1 ? 'a manifest' : 'manifests'}.` : '';
+  // Manifests, CI files and scripts all have fatal parsing errors: the note names none of the kinds.
+  const fatalNote = fatal > 0 ? `\n  ${fatal} file${fatal === 1 ? '' : 's'} could not be read (see the parsing errors above) and ${fatal === 1 ? 'was' : 'were'} not checked.` : '';
   const colored = errors > 0 ? colors.red(colors.bold(summary)) : colors.yellow(colors.bold(summary));
   return `\n${blocks.join('\n\n')}\n\n${colored}${fatalNote}\n`;
 }
