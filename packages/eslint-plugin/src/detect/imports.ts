@@ -346,7 +346,8 @@ function summarise(file: string, program: TSESTree.Program): ModuleSummary {
       if (declarator.id.name === 'process') summary.shadowsProcess = true;
       // Only `const`: a `let` or `var` may be reassigned anywhere in the module.
       if (declaration.kind !== 'const' || !declarator.init) continue;
-      summary.constants.set(declarator.id.name, declarator.init);
+      // Functions and classes never evaluate to a string here; not keeping them keeps the cache small.
+      if (!isFunctionLike(declarator.init)) summary.constants.set(declarator.id.name, declarator.init);
       if (exported) summary.exports.set(declarator.id.name, { local: declarator.id.name });
     }
   };
@@ -406,6 +407,10 @@ function summarise(file: string, program: TSESTree.Program): ModuleSummary {
 
 function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === T.Identifier ? node.name : node.value;
+}
+
+function isFunctionLike(node: Node): boolean {
+  return node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression || node.type === T.ClassExpression;
 }
 
 /** `require('./x')` with a literal specifier: the specifier. */
