@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { UNKNOWN } from '@nvcf-keylint/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { environmentObject, isObjectMethod, isRequire, onlyOne, unwrapExpression } from './expressions.js';
 
 type Node = TSESTree.Node;
 
@@ -160,7 +161,7 @@ export class ModuleReader {
 
   #text(summary: ModuleSummary, node: Node, hops: number, depth: number): string {
     if (depth > MAX_DEPTH) return UNKNOWN;
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     switch (n.type) {
       case T.Literal:
         return typeof n.value === 'string' || typeof n.value === 'number' ? String(n.value) : UNKNOWN;
@@ -180,16 +181,12 @@ export class ModuleReader {
 
   #credential(summary: ModuleSummary, node: Node, hops: number, depth: number): string | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     switch (n.type) {
       case T.MemberExpression: {
         const name = !n.computed && n.property.type === T.Identifier ? n.property.name : n.computed && n.property.type === T.Literal && typeof n.property.value === 'string' ? n.property.value : undefined;
-        const object = unwrap(n.object);
-        if (name === undefined || object.type !== T.MemberExpression || object.computed || object.property.type !== T.Identifier || object.property.name !== 'env') return undefined;
-        const root = object.object;
-        const fromProcess = root.type === T.Identifier && root.name === 'process' && !summary.shadowsProcess;
-        const fromImportMeta = root.type === T.MetaProperty && root.meta.name === 'import' && root.property.name === 'meta';
-        return fromProcess || fromImportMeta ? name : undefined;
+        const environment = environmentObject(n.object);
+        return name !== undefined && (environment === 'import.meta' || (environment === 'process' && !summary.shadowsProcess)) ? name : undefined;
       }
       case T.Identifier: {
         const init = summary.constants.get(n.name);
@@ -197,9 +194,9 @@ export class ModuleReader {
         return this.#imported(summary, n.name, hops)?.credential;
       }
       case T.TemplateLiteral:
-        return only(n.expressions.map((e) => this.#credential(summary, e, hops, depth + 1)));
+        return onlyOne(n.expressions.map((e) => this.#credential(summary, e, hops, depth + 1)));
       case T.BinaryExpression:
-        return n.operator === '+' ? only([this.#credential(summary, n.left as Node, hops, depth + 1), this.#credential(summary, n.right, hops, depth + 1)]) : undefined;
+        return n.operator === '+' ? onlyOne([this.#credential(summary, n.left as Node, hops, depth + 1), this.#credential(summary, n.right, hops, depth + 1)]) : undefined;
       case T.LogicalExpression:
         return this.#credential(summary, n.left, hops, depth + 1);
       default:
@@ -208,11 +205,6 @@ export class ModuleReader {
   }
 }
 
-/** The one credential among the parts, or `undefined` for none or several. */
-function only(found: ReadonlyArray<string | undefined>): string | undefined {
-  const known = found.filter((c) => c !== undefined);
-  return known.length === 1 ? known[0] : undefined;
-}
 
 function writes(summary: ModuleSummary, name: string): boolean {
   return summary.mutated.has(name) || summary.mutated.has('*');
@@ -230,13 +222,9 @@ function commonJsSettled(summary: ModuleSummary): boolean {
 
 /** `{ ... }` as written, also `{ ... } as const`, `satisfies`, and `Object.freeze({ ... })`. */
 function unwrapValue(node: Node): Node {
-  const n = unwrap(node);
-  if (n.type === T.CallExpression && n.arguments.length === 1 && isObjectMethod(n.callee, 'freeze')) return unwrap(n.arguments[0] as Node);
+  const n = unwrapExpression(node);
+  if (n.type === T.CallExpression && n.arguments.length === 1 && isObjectMethod(n.callee, 'freeze')) return unwrapExpression(n.arguments[0] as Node);
   return n;
-}
-
-function isObjectMethod(callee: Node, name: string): boolean {
-  return callee.type === T.MemberExpression && !callee.computed && callee.object.type === T.Identifier && callee.object.name === 'Object' && callee.property.type === T.Identifier && callee.property.name === name;
 }
 
 /** The value of property `name`, when the literal sets it for certain (no spread, computed key or accessor). */
@@ -264,11 +252,11 @@ function mutatedNames(program: TSESTree.Program): Map<string, number> {
   const names = new Map<string, number>();
   const add = (name: string) => names.set(name, (names.get(name) ?? 0) + 1);
   const rootOf = (node: Node): string | undefined => {
-    let current = unwrap(node);
+    let current = unwrapExpression(node);
     let member = false;
     while (current.type === T.MemberExpression) {
       member = true;
-      current = unwrap(current.object);
+      current = unwrapExpression(current.object);
     }
     return member && current.type === T.Identifier ? current.name : undefined;
   };
@@ -285,7 +273,7 @@ function mutatedNames(program: TSESTree.Program): Map<string, number> {
     if (root !== undefined) add(root);
     if (node.type === T.CallExpression && (isObjectMethod(node.callee, 'assign') || isObjectMethod(node.callee, 'defineProperty') || isObjectMethod(node.callee, 'defineProperties'))) {
       const first = node.arguments[0];
-      const written = first && unwrap(first as Node);
+      const written = first && unwrapExpression(first as Node);
       if (written?.type === T.Identifier) add(written.name);
       else if (written) {
         const base = rootOf(written);
@@ -304,13 +292,6 @@ function mutatedNames(program: TSESTree.Program): Map<string, number> {
   return names;
 }
 
-function unwrap(node: Node): Node {
-  let current = node;
-  while (current.type === T.TSAsExpression || current.type === T.TSNonNullExpression || current.type === T.TSSatisfiesExpression || current.type === T.TSTypeAssertion) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** The files a relative specifier may name, in the order TypeScript and bundlers look for them. */
 export function moduleCandidates(directory: string, specifier: string): string[] {
@@ -396,7 +377,7 @@ function summarise(file: string, program: TSESTree.Program): ModuleSummary {
       }
       case T.ExportDefaultDeclaration:
         if (statement.declaration.type === T.Identifier) summary.exports.set('default', { local: statement.declaration.name });
-        else if (isExpression(statement.declaration)) summary.exports.set('default', { node: statement.declaration });
+        else if (isValueExport(statement.declaration)) summary.exports.set('default', { node: statement.declaration });
         break;
       default:
         break;
@@ -415,24 +396,24 @@ function isFunctionLike(node: Node): boolean {
 
 /** `require('./x')` with a literal specifier: the specifier. */
 function requiredModule(node: Node): string | undefined {
-  const n = unwrap(node);
-  if (n.type !== T.CallExpression || n.callee.type !== T.Identifier || n.callee.name !== 'require' || n.arguments.length !== 1) return undefined;
+  const n = unwrapExpression(node);
+  if (!isRequire(n)) return undefined;
   const argument = n.arguments[0];
   return argument?.type === T.Literal && typeof argument.value === 'string' ? argument.value : undefined;
 }
 
 /** `module.exports` (MODULE_EXPORTS), or NAME for `module.exports.NAME` / `exports.NAME`. */
 function commonJsTarget(node: Node): string | undefined {
-  const n = unwrap(node);
+  const n = unwrapExpression(node);
   const isModuleExports = (m: Node) => m.type === T.MemberExpression && !m.computed && m.object.type === T.Identifier && m.object.name === 'module' && m.property.type === T.Identifier && m.property.name === 'exports';
   if (isModuleExports(n)) return MODULE_EXPORTS;
   if (n.type !== T.MemberExpression || n.computed || n.property.type !== T.Identifier) return undefined;
-  const object = unwrap(n.object);
+  const object = unwrapExpression(n.object);
   if ((object.type === T.Identifier && object.name === 'exports') || isModuleExports(object)) return n.property.name;
   return undefined;
 }
 
 /** A default export that is a value (not a function, class or type declaration). */
-function isExpression(node: Node): boolean {
+function isValueExport(node: Node): boolean {
   return !(node.type === T.FunctionDeclaration || node.type === T.ClassDeclaration || node.type === T.TSInterfaceDeclaration || node.type === T.TSDeclareFunction);
 }

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { isRequire } from './expressions.js';
 import type { Resolver } from './resolve.js';
 
 type Node = TSESTree.Node;
@@ -84,9 +85,6 @@ export function originOf(resolver: Resolver, node: Node, depth = 0): CalleeOrigi
   return undefined;
 }
 
-function isRequire(node: Node): node is TSESTree.CallExpression {
-  return node.type === T.CallExpression && node.callee.type === T.Identifier && node.callee.name === 'require' && node.arguments.length === 1;
-}
 
 /** The dotted text of a callee (`client.functions.create`, `this.api.deploy`), if it is one. */
 export function calleePath(node: Node): string[] | undefined {

@@ -9,6 +9,7 @@ import { UNKNOWN } from '@nvcf-keylint/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { environmentObject, isObjectMethod, isRequire, onlyOne, unwrapExpression } from './expressions.js';
 import type { ImportedValue, ModuleReader } from './imports.js';
 import { walkNodes } from './walk.js';
 
@@ -112,7 +113,7 @@ export class Resolver {
 
   /** The module `require('./x')` loads, when `require` is the module system's (no local of that name). */
   private requireSpecifier(node: Node): string | undefined {
-    if (node.type !== T.CallExpression || node.callee.type !== T.Identifier || node.callee.name !== 'require' || node.arguments.length !== 1) return undefined;
+    if (!isRequire(node)) return undefined;
     const specifier = this.literal(node.arguments[0] as Node);
     return specifier === undefined || findVariable(this.sourceCode.getScope(node), 'require')?.defs.length ? undefined : specifier;
   }
@@ -129,19 +130,9 @@ export class Resolver {
     return root.type === T.Identifier && !this.isMutated(root) ? this.imported(root, members) : undefined;
   }
 
-  /** Strips TypeScript wrappers and parentheses-free noise (`x as T`, `x!`, `x satisfies T`). */
+  /** Strips TypeScript wrappers and optional chains (`x as T`, `x!`, `x satisfies T`, `a?.b`). */
   unwrap(node: Node): Node {
-    let current = node;
-    while (
-      current.type === T.TSAsExpression ||
-      current.type === T.TSNonNullExpression ||
-      current.type === T.TSSatisfiesExpression ||
-      current.type === T.TSTypeAssertion ||
-      current.type === T.ChainExpression
-    ) {
-      current = current.expression;
-    }
-    return current;
+    return unwrapExpression(node);
   }
 
   /** The initialiser of a `const` (or never-reassigned `let`) this identifier names, if any. */
@@ -219,7 +210,7 @@ export class Resolver {
       mutated = variable.references.some((reference) => {
         let node: Node = reference.identifier as Node;
         let parent = node.parent;
-        if (parent?.type === T.CallExpression && parent.arguments[0] === node && isObjectAssign(parent.callee)) return true;
+        if (parent?.type === T.CallExpression && parent.arguments[0] === node && isObjectMethod(parent.callee, 'assign')) return true;
         let member = false;
         while (parent && (parent.type === T.MemberExpression && parent.object === node || parent.type === T.TSNonNullExpression || parent.type === T.TSAsExpression)) {
           member ||= parent.type === T.MemberExpression;
@@ -397,15 +388,7 @@ export class Resolver {
   }
 
   isProcessEnv(node: Node): boolean {
-    const n = this.unwrap(node);
-    return (
-      n.type === T.MemberExpression &&
-      !n.computed &&
-      n.property.type === T.Identifier &&
-      n.property.name === 'env' &&
-      n.object.type === T.Identifier &&
-      n.object.name === 'process'
-    );
+    return environmentObject(node) === 'process';
   }
 
   /**
@@ -424,11 +407,7 @@ export class Resolver {
         }
         const name = n.computed ? this.literal(n.property) : n.property.type === T.Identifier ? n.property.name : undefined;
         if (name === undefined) return undefined;
-        if (this.isProcessEnv(n.object)) return name;
-        const object = this.unwrap(n.object);
-        if (object.type === T.MemberExpression && object.object.type === T.MetaProperty && !object.computed && object.property.type === T.Identifier && object.property.name === 'env') {
-          return name;
-        }
+        if (environmentObject(n.object) !== undefined) return name;
         const value = this.objectMember(n);
         return value ? this.credential(value, depth + 1) : this.importedMember(n)?.credential;
       }
@@ -437,15 +416,10 @@ export class Resolver {
         if (init) return this.credential(init, depth + 1);
         return this.destructuredEnv(n) ?? this.imported(n)?.credential;
       }
-      case T.TemplateLiteral: {
-        const found = n.expressions.map((e) => this.credential(e, depth + 1)).filter((c) => c !== undefined);
-        return found.length === 1 ? found[0] : undefined;
-      }
-      case T.BinaryExpression: {
-        if (n.operator !== '+') return undefined;
-        const found = [this.credential(n.left as Node, depth + 1), this.credential(n.right, depth + 1)].filter((c) => c !== undefined);
-        return found.length === 1 ? found[0] : undefined;
-      }
+      case T.TemplateLiteral:
+        return onlyOne(n.expressions.map((e) => this.credential(e, depth + 1)));
+      case T.BinaryExpression:
+        return n.operator === '+' ? onlyOne([this.credential(n.left as Node, depth + 1), this.credential(n.right, depth + 1)]) : undefined;
       case T.LogicalExpression:
         return this.credential(n.left, depth + 1);
       case T.CallExpression: {
@@ -576,6 +550,3 @@ function isWriteTarget(member: TSESTree.MemberExpression): boolean {
 }
 
 /** `Object.assign`, which writes to its first argument. */
-function isObjectAssign(callee: Node): boolean {
-  return callee.type === T.MemberExpression && !callee.computed && callee.object.type === T.Identifier && callee.object.name === 'Object' && callee.property.type === T.Identifier && callee.property.name === 'assign';
-}
