@@ -148,6 +148,13 @@ export default { url: 'https://api.ngc.nvidia.com/v2/nvcf' };
     expect(detect({ 'lib/config.ts': CONFIG, ...modules, 'src/app.ts': code }).usages).toEqual(expected);
   });
 
+  it('reads a file whose only call is node’s https module, when it imports relatively', () => {
+    // Nothing in the file's own text says NVCF: only what it imports does.
+    const code = `import https from 'node:https';\nimport { BASE, apiKey } from '../lib';\nhttps.get(\`\${BASE}/functions\`, { headers: { Authorization: \`Bearer \${apiKey}\` } });`;
+    expect(code).not.toMatch(/nvcf|ngc/i);
+    expect(detect({ 'lib/config.ts': CONFIG, 'lib/index.ts': `export { NVCF_BASE as BASE, apiKey } from './config';\n`, 'src/app.ts': code }).usages).toEqual([{ action: 'list-functions', credentials: ['NVCF_API_KEY'] }]);
+  });
+
   it('does not take `process.env` from a module that declares its own `process`', () => {
     const { usages } = detect({
       'lib/config.ts': `import process from './fake-process';\nexport const key = process.env.NVCF_API_KEY;`,

@@ -23,7 +23,7 @@ const NVCF_HINT = /nvcf|ngc|@nvcfAction/i;
  * project (detect/imports.ts): one that imports relatively and makes a call a detector knows.
  */
 const RELATIVE_IMPORT = /\b(?:from\s*|require\(\s*)['"]\.{1,2}\//;
-const CALL_HINT = /\b(?:fetch|axios|got|ky|ofetch|request|undici|exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|OpenAI|ChatOpenAI|OpenAIEmbeddings|createOpenAI|createOpenAICompatible|Metadata)\b/;
+const CALL_HINT = /\b(?:fetch|axios|got|ky|ofetch|request|undici|exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|OpenAI|ChatOpenAI|OpenAIEmbeddings|createOpenAI|createOpenAICompatible|Metadata)\b|\bhttps?\.get\b/;
 
 /** Finds the NVCF calls and the key material of one JS/TS file. */
 export function collectCodeFacts(sourceCode: Readonly<TSESLint.SourceCode>, file: string, settings: NvcfSettings, catalogue: Catalogue, modules?: ModuleContext): CodeFacts {
